@@ -1,0 +1,87 @@
+"""Exercises at the end of every chapter, checked in the notebook.
+
+A notebook cell looks like::
+
+    answer = None            # your answer here
+    te.check("01.1", answer)  # prints ✓ or ✗ with a hint
+    te.solution("01.1")       # the solution, if solutions are switched on
+
+Solutions stay hidden unless the one flag is on: set ``TASNET_EDU_SOLUTIONS=1``
+before starting Jupyter, or ``te.exercises.SHOW_SOLUTIONS = True`` in a cell.
+Each chapter's exercises live in ``exercises/chNN.py`` and register here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..language import t
+
+SHOW_SOLUTIONS = os.environ.get("TASNET_EDU_SOLUTIONS") == "1"
+
+EXERCISES: dict[str, "Exercise"] = {}
+
+
+@dataclass
+class Exercise:
+    """One exercise: ``checker(answer)`` returns ``None`` when right, else a hint ``(en, zh)``."""
+
+    id: str
+    checker: Callable[[Any], tuple[str, str] | None]
+    solution_en: str
+    solution_zh: str
+
+
+def exercise(id: str, solution_en: str, solution_zh: str):
+    """Decorator that registers a checker as exercise ``id``."""
+
+    def register(checker):
+        EXERCISES[id] = Exercise(id, checker, solution_en, solution_zh)
+        return checker
+
+    return register
+
+
+def _get(id: str) -> Exercise:
+    _load_all()
+    if id not in EXERCISES:
+        raise ValueError(f"no exercise {id!r}; known: {', '.join(sorted(EXERCISES))}")
+    return EXERCISES[id]
+
+
+def check(id: str, answer) -> bool:
+    """Check ``answer`` to exercise ``id``; print ✓ or ✗ with a hint; return whether it is right."""
+    ex = _get(id)
+    if answer is None or answer is ...:
+        print(t(f"✗ {id}: not answered yet (replace None with your answer)", f"✗ {id}：还没有作答（把 None 换成你的答案）"))
+        return False
+    try:
+        hint = ex.checker(answer)
+    except Exception as error:  # a learner's wrong-shaped answer should give a hint, not a traceback
+        hint = (f"could not check this answer ({type(error).__name__}: {error})", f"无法检查这个答案（{type(error).__name__}: {error}）")
+    if hint is None:
+        print(t(f"✓ {id}: correct!", f"✓ {id}：正确！"))
+        return True
+    print(f"✗ {id}: " + t(*hint))
+    return False
+
+
+def solution(id: str) -> None:
+    """Print the solution of exercise ``id`` if solutions are switched on (see module docs)."""
+    ex = _get(id)
+    if SHOW_SOLUTIONS:
+        print(t(ex.solution_en, ex.solution_zh))
+    else:
+        print(t(f"(solution {id} hidden: set TASNET_EDU_SOLUTIONS=1 or te.exercises.SHOW_SOLUTIONS = True)",
+                f"（{id} 的答案已隐藏：设置 TASNET_EDU_SOLUTIONS=1 或 te.exercises.SHOW_SOLUTIONS = True）"))
+
+
+def _load_all() -> None:
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("ch"):
+            importlib.import_module(f"{__name__}.{info.name}")

@@ -1,0 +1,85 @@
+"""Fourier bases as fixed conv kernels, and the frequency response of any kernel.
+
+Used by notebook ``04_strength_map`` (the STFT is one fixed choice of
+templates) and ``05_learned_vs_stft`` (learned kernels sorted by frequency and
+compared with these), and by the STFT-encoder model of chapter 06.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+
+from .checks import as_float_tensor, check_size
+
+
+def make_window(L: int, window=None) -> torch.Tensor:
+    """A window of L samples: ``None``/"hann" (periodic Hann, as torch.stft), "boxcar", or a tensor."""
+    if window is None or (isinstance(window, str) and window == "hann"):
+        return torch.hann_window(L, dtype=torch.float64)
+    if isinstance(window, str) and window in ("boxcar", "rect", "rectangular"):
+        return torch.ones(L, dtype=torch.float64)
+    if isinstance(window, str):
+        raise ValueError(f"unknown window {window!r}; use 'hann', 'boxcar' or a tensor of {L} samples")
+    w = as_float_tensor(window, "window").to(torch.float64)
+    if w.shape != (L,):
+        raise ValueError(f"window has shape {list(w.shape)}; expected [{L}] (one weight per sample of the frame)")
+    return w
+
+
+def stft_kernels(L: int, window=None) -> torch.Tensor:
+    """STFT bases as conv kernels ``[2 * (L // 2 + 1), 1, L]``: real parts, then imaginary parts.
+
+    Row k (k = 0..L//2) is ``w[n] * cos(2*pi*k*n/L)``, row ``L//2 + 1 + k`` is
+    ``-w[n] * sin(2*pi*k*n/L)``, so ``conv1d(x, stft_kernels(L), stride=L // 2)``
+    gives the real and imaginary parts of
+    ``torch.stft(x, n_fft=L, hop_length=L // 2, window=hann_window(L), center=False)``.
+    """
+    L = check_size("L", L, 2)
+    w = make_window(L, window)
+    n = torch.arange(L, dtype=torch.float64)
+    k = torch.arange(L // 2 + 1, dtype=torch.float64)
+    angle = 2 * math.pi * k[:, None] * n[None, :] / L
+    real = w * torch.cos(angle)
+    imag = -w * torch.sin(angle)
+    return torch.cat([real, imag]).unsqueeze(1).float()
+
+
+def bin_frequencies(L: int, sample_rate: int = 8000) -> torch.Tensor:
+    """Centre frequency in Hz of each of the ``L // 2 + 1`` STFT bins."""
+    return torch.arange(L // 2 + 1) * sample_rate / L
+
+
+def _as_kernel_matrix(kernels) -> torch.Tensor:
+    k = as_float_tensor(kernels, "kernels")
+    if k.dim() == 3:
+        k = k.sum(dim=1) if k.shape[1] > 1 else k[:, 0]
+    if k.dim() != 2 or k.shape[0] == 0:
+        raise ValueError(f"kernels have shape {list(k.shape)}; expected [N, L] or [N, C, L]")
+    return k.detach()
+
+
+def frequency_response(kernels, sample_rate: int = 8000, n_fft: int = 512):
+    """Magnitude spectrum of each kernel via a zero-padded FFT.
+
+    Returns ``(frequencies [F], magnitudes [N, F])`` with ``F = n_fft // 2 + 1``.
+    Multi-channel kernels ``[N, C, L]`` are summed over channels first.
+    """
+    k = _as_kernel_matrix(kernels)
+    if n_fft < k.shape[-1]:
+        raise ValueError(f"n_fft={n_fft} is shorter than the kernels (L={k.shape[-1]}); use n_fft >= L")
+    magnitudes = torch.fft.rfft(k.double(), n=n_fft).abs().float()
+    frequencies = torch.fft.rfftfreq(n_fft, d=1.0 / sample_rate).float()
+    return frequencies, magnitudes
+
+
+def peak_frequency(kernels, sample_rate: int = 8000, n_fft: int = 512) -> torch.Tensor:
+    """The frequency (Hz) where each kernel's magnitude spectrum peaks, ``[N]``."""
+    frequencies, magnitudes = frequency_response(kernels, sample_rate, n_fft)
+    return frequencies[magnitudes.argmax(dim=-1)]
+
+
+def sort_by_frequency(kernels, sample_rate: int = 8000, n_fft: int = 512) -> torch.Tensor:
+    """Indices that order kernels from low to high peak frequency (stable, so ties keep their order)."""
+    return torch.sort(peak_frequency(kernels, sample_rate, n_fft), stable=True).indices

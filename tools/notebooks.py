@@ -1,0 +1,94 @@
+"""Build the English and Chinese notebooks from one source per chapter, and run them.
+
+Each chapter is written once, in ``notebooks/src/NN_name.py``, as a list of
+cells: ``md(en=..., zh=...)`` for prose and ``code(...)`` for code, which is
+shared by both languages (so the two notebooks cannot drift apart). This tool
+writes ``notebooks/en/NN_name.ipynb`` and ``notebooks/zh/NN_name.ipynb`` and
+executes them in place, storing the outputs nbval checks::
+
+    python tools/notebooks.py            # build and run every chapter
+    python tools/notebooks.py 01 03      # only these chapters
+    python tools/notebooks.py --no-run   # only rebuild the cells
+
+Each notebook runs with its own folder as working directory, which is how
+``te.start_chapter`` knows its language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "notebooks" / "src"
+LANGUAGES = ("en", "zh")
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+
+def md(en: str, zh: str) -> dict:
+    return {"type": "markdown", "en": en.strip("\n"), "zh": zh.strip("\n")}
+
+
+def code(source: str) -> dict:
+    return {"type": "code", "source": source.strip("\n")}
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in SRC.glob("[0-9][0-9]_*.py"))
+
+
+def load_cells(path: Path) -> list[dict]:
+    namespace = {"md": md, "code": code}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return namespace["CELLS"]
+
+
+def build(path: Path, language: str) -> nbformat.NotebookNode:
+    """The notebook for one language, without outputs."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    for i, cell in enumerate(load_cells(path)):
+        if cell["type"] == "markdown":
+            new = nbformat.v4.new_markdown_cell(cell[language])
+        else:
+            new = nbformat.v4.new_code_cell(cell["source"])
+        new.id = f"{path.stem[:2]}-{i:03d}"  # stable ids: rebuilding gives the same file
+        nb.cells.append(new)
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path) -> None:
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}},
+                   record_timing=False).execute(stderr=subprocess.DEVNULL)  # kernel's own log, as nbval does
+
+
+def write(path: Path, run: bool = True) -> None:
+    for language in LANGUAGES:
+        nb = build(path, language)
+        folder = ROOT / "notebooks" / language
+        if run:
+            execute(nb, folder)
+        nbformat.write(nb, folder / f"{path.stem}.ipynb")
+        print(f"wrote notebooks/{language}/{path.stem}.ipynb" + (" (executed)" if run else ""), flush=True)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("chapters", nargs="*", help="chapter numbers such as 01 (default: all)")
+    parser.add_argument("--no-run", action="store_true", help="write the cells without executing them")
+    args = parser.parse_args(argv)
+    paths = [p for p in sources() if not args.chapters or p.name[:2] in args.chapters]
+    if not paths:
+        sys.exit(f"no chapter source matches {args.chapters} in {SRC}")
+    for path in paths:
+        write(path, run=not args.no_run)
+
+
+if __name__ == "__main__":
+    main()
