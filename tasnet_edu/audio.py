@@ -8,7 +8,6 @@ trained at.
 from __future__ import annotations
 
 import csv
-import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,27 +19,41 @@ from .corpus import MANIFEST, SAMPLE_RATE, SPEECH_DIR
 
 
 def load_audio(path, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
-    """Read an audio file as a mono float32 tensor ``[T]`` at ``sample_rate`` (librosa resamples).
+    """Read an audio file as a mono float32 tensor ``[T]`` at ``sample_rate``.
+
+    For learners who bring their own recording (the notebooks use the shipped clips).
+    soundfile reads it (WAV, FLAC, OGG, MP3, ...), channels are averaged and
+    librosa resamples (soxr, as ``librosa.load``), so the numbers equal
+    ``librosa.load(path, sr=sample_rate, mono=True)``. No audioread fallback:
+    it would warn and can leave files open.
 
     Raises ``FileNotFoundError`` / ``ValueError`` naming the path when the file is
-    missing, empty or not audio.
+    missing, empty or not audio (the library's reason in the message, no
+    library traceback chained).
     """
     import librosa
+    import soundfile as sf
 
     sample_rate = check_size("sample_rate", sample_rate, 1)
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"no audio file at {path}")
+        raise FileNotFoundError(f"no audio file at {path}" + (" (it is a folder)" if path.is_dir() else ""))
+    if path.stat().st_size == 0:
+        raise ValueError(f"could not read {path} as audio: the file is empty (0 bytes)")
+    reason = None
     try:
-        with warnings.catch_warnings():
-            # librosa warns before falling back to audioread; we report failure ourselves.
-            warnings.simplefilter("ignore")
-            audio, _ = librosa.load(path, sr=sample_rate, mono=True)
-    except Exception as error:  # librosa raises many types; the user needs the path and the reason
-        raise ValueError(f"could not read {path} as audio ({type(error).__name__}: {error})") from None
+        audio, native_rate = sf.read(path, dtype="float32", always_2d=True)  # [T, C]
+    except Exception as error:  # soundfile raises several types; the user needs the path and the reason
+        reason = f"{type(error).__name__}: {str(error).strip() or 'unknown format'}"
+    if reason is not None:  # raised outside the except block: no library traceback in the chain
+        raise ValueError(f"could not read {path} as audio ({reason}); use a WAV, FLAC, OGG or MP3 file")
     if audio.size == 0:
         raise ValueError(f"{path} holds no audio samples")
-    return as_float_tensor(audio.astype(np.float32), f"audio in {path}")
+    as_float_tensor(audio, f"audio in {path}")  # NaN/inf in a float file: our message, before librosa's
+    audio = librosa.to_mono(np.ascontiguousarray(audio.T))
+    if native_rate != sample_rate:
+        audio = librosa.resample(audio, orig_sr=native_rate, target_sr=sample_rate)
+    return as_float_tensor(np.ascontiguousarray(audio, dtype=np.float32), f"audio in {path}")
 
 
 @lru_cache(maxsize=None)

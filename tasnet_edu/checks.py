@@ -30,18 +30,32 @@ def as_float_tensor(x, name: str = "audio", dtype: torch.dtype | None = None) ->
     the user's choice (``/ 32768`` for 16-bit PCM). NaN or inf are refused, since
     they would spread through every frame and leave a silent NaN map.
     """
+    from_numpy = False
     if isinstance(x, np.ndarray):
         if x.dtype == object:
             raise TypeError(f"{name} is a NumPy array of Python objects; pass numbers, e.g. np.asarray(x, dtype=np.float32)")
-        x = torch.from_numpy(np.ascontiguousarray(x))
+        from_numpy = True
+        if not x.dtype.isnative:  # big-endian data (some WAV/NPY readers): torch refuses it
+            x = x.astype(x.dtype.newbyteorder("="))
+        # A copy for read-only arrays: torch warns about non-writable memory otherwise.
+        # copy=None: only if needed (strided views) - numpy 2 refuses copy=False then.
+        x = torch.from_numpy(np.array(x, order="C", copy=None if x.flags.writeable else True))
     elif not isinstance(x, torch.Tensor):
         raise TypeError(
             f"{name} must be a torch.Tensor or NumPy array, got {type(x).__name__}; "
             f"convert it with torch.as_tensor({name}, dtype=torch.float32)"
         )
     if x.is_complex() or not x.is_floating_point():
-        hint = " (for 16-bit PCM: x.float() / 32768)" if x.dtype == torch.int16 else ""
-        raise TypeError(f"{name} has dtype {x.dtype}; convert it to floating point first, e.g. x.float(){hint}")
+        to_float = "x.astype(np.float32)" if from_numpy else "x.float()"
+        if x.is_complex():
+            fix = f"keep a real part, e.g. {'x.real' if from_numpy else 'x.real.float()'}"
+        elif x.dtype == torch.bool:
+            fix = f"convert it to floating point first, e.g. {to_float}"
+        else:  # integer samples: the scale is the user's choice; say what it is for PCM
+            full_scale = {torch.int32: "2147483648", torch.uint8: "128 - 1"}.get(x.dtype, "32768")
+            fix = (f"convert it to floating point first, e.g. {to_float} / {full_scale} "
+                   f"(integer PCM samples scaled to -1..1)")
+        raise TypeError(f"{name} has dtype {x.dtype}{' (NumPy)' if from_numpy else ''}; {fix}")
     if dtype is not None and x.dtype != dtype:
         x = x.to(dtype)
     if x.numel() and not torch.isfinite(x).all():

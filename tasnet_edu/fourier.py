@@ -15,7 +15,13 @@ from .checks import as_float_tensor, check_size
 
 
 def make_window(L: int, window=None) -> torch.Tensor:
-    """A window of L samples: ``None``/"hann" (periodic Hann, as torch.stft), "boxcar", or a tensor."""
+    """A window of L samples: ``None``/"hann", "boxcar", or a tensor (or NumPy array) of L weights.
+
+    "hann" is the *periodic* Hann window: ``torch.hann_window(L)`` and librosa's
+    ``window="hann"`` (scipy's ``get_window("hann", L, fftbins=True)``), not the
+    symmetric ``np.hanning(L)``; so the kernels reproduce ``torch.stft`` and
+    ``librosa.stft`` (``tests/test_fourier.py`` checks both).
+    """
     if window is None or (isinstance(window, str) and window == "hann"):
         return torch.hann_window(L, dtype=torch.float64)
     if isinstance(window, str) and window in ("boxcar", "rect", "rectangular"):
@@ -67,6 +73,8 @@ def frequency_response(kernels, sample_rate: int = 8000, n_fft: int = 512):
     Multi-channel kernels ``[N, C, L]`` are summed over channels first.
     """
     k = _as_kernel_matrix(kernels)
+    n_fft = check_size("n_fft", n_fft, 1)
+    sample_rate = check_size("sample_rate", sample_rate, 1)
     if n_fft < k.shape[-1]:
         raise ValueError(f"n_fft={n_fft} is shorter than the kernels (L={k.shape[-1]}); use n_fft >= L")
     magnitudes = torch.fft.rfft(k.double(), n=n_fft).abs().float()

@@ -49,8 +49,10 @@ def current_language() -> str:
 
 def detect_language(cwd: str | os.PathLike | None = None) -> str:
     """The course language: ``$TASNET_EDU_LANG`` if set, else the notebook folder's name (zh/en), else en."""
-    env = os.environ.get("TASNET_EDU_LANG")
+    env = os.environ.get("TASNET_EDU_LANG", "").strip().lower()
     if env:
+        if env not in LANGUAGES:
+            raise ValueError(f"$TASNET_EDU_LANG is {os.environ['TASNET_EDU_LANG']!r}; set it to 'zh' or 'en' (or unset it)")
         return env
     name = Path(cwd or os.getcwd()).name
     return name if name in LANGUAGES else "en"

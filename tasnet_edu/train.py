@@ -115,6 +115,8 @@ def main(argv=None) -> None:
     parser.add_argument("--steps", type=int, default=None, help="stop after this many steps in total")
     parser.add_argument("--threads", type=int, default=None, help="torch CPU threads")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--config", type=Path, default=None,
+                        help='JSON file overriding TrainConfig fields, e.g. {"batch_size": 4, "model": {"N": 32}}')
     parser.add_argument("--export", type=Path, default=None, help="write the shipped checkpoint from best.pt and exit")
     args = parser.parse_args(argv)
 
@@ -135,7 +137,9 @@ def main(argv=None) -> None:
         state = {k: ckpt[k] for k in ("step", "train_seconds", "best_score")}
         print(f"resuming {last} at step {state['step']}")
     else:
-        cfg = TrainConfig(model=TasNetConfig(encoder=args.encoder), seed=args.seed)
+        overrides = json.loads(args.config.read_text()) if args.config else {}
+        model_fields = {"encoder": args.encoder, **overrides.pop("model", {})}
+        cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=args.seed)), **overrides, "model": model_fields})
         model, optimizer = new_run(cfg)
         state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf")}
     print(f"TinyTasNet ({cfg.model.encoder} encoder): {model.num_parameters():,} parameters")

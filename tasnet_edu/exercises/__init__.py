@@ -51,21 +51,29 @@ def _get(id: str) -> Exercise:
     return EXERCISES[id]
 
 
-def check(id: str, answer) -> bool:
-    """Check ``answer`` to exercise ``id``; print ✓ or ✗ with a hint; return whether it is right."""
+def hint_for(id: str, answer) -> tuple[str, str] | None:
+    """``None`` if ``answer`` solves exercise ``id``, else the hint ``(en, zh)``; never raises for odd answers."""
     ex = _get(id)
     if answer is None or answer is ...:
-        print(t(f"✗ {id}: not answered yet (replace None with your answer)", f"✗ {id}：还没有作答（把 None 换成你的答案）"))
-        return False
+        return ("not answered yet (replace None with your answer)", "还没有作答（把 None 换成你的答案）")
     try:
-        hint = ex.checker(answer)
+        return ex.checker(answer)
     except Exception as error:  # a learner's wrong-shaped answer should give a hint, not a traceback
-        hint = (f"could not check this answer ({type(error).__name__}: {error})", f"无法检查这个答案（{type(error).__name__}: {error}）")
+        return (f"could not check this answer ({type(error).__name__}: {error})", f"无法检查这个答案（{type(error).__name__}: {error}）")
+
+
+def passes(id: str, answer) -> bool:
+    """Whether ``answer`` solves exercise ``id`` (silent; for tests)."""
+    return hint_for(id, answer) is None
+
+
+def check(id: str, answer) -> None:
+    """Check ``answer`` to exercise ``id`` and print ✓ or ✗ with a hint (use :func:`passes` for a bool)."""
+    hint = hint_for(id, answer)
     if hint is None:
         print(t(f"✓ {id}: correct!", f"✓ {id}：正确！"))
-        return True
-    print(f"✗ {id}: " + t(*hint))
-    return False
+    else:
+        print(t(f"✗ {id}: ", f"✗ {id}：") + t(*hint))
 
 
 def solution(id: str) -> None:
