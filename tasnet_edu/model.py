@@ -76,9 +76,12 @@ class GlobalLayerNorm(nn.Module):
         self.eps = eps
 
     def forward(self, x):  # [M, C, K]
-        var, mean = torch.var_mean(x, dim=(1, 2), keepdim=True, unbiased=False)
-        scale = self.gamma * torch.rsqrt(var + self.eps)  # [M, C, 1]: fold the division into one multiply
-        return x * scale + (self.beta - mean * scale)
+        flat = x.reshape(x.shape[0], -1)
+        # E[x^2] - E[x]^2 over a flat view: one fused pass each, far faster on CPU than var_mean over two dims.
+        mean = flat.mean(dim=1)
+        var = ((flat * flat).mean(dim=1) - mean * mean).clamp_min(0)
+        scale = self.gamma * torch.rsqrt(var + self.eps)[:, None, None]  # [M, C, 1]: one multiply, no division
+        return torch.addcmul(self.beta - mean[:, None, None] * scale, x, scale)  # x * scale + shift in one pass
 
 
 class Pointwise(nn.Conv1d):
@@ -91,6 +94,26 @@ class Pointwise(nn.Conv1d):
         return torch.baddbmm(self.bias[None, :, None], self.weight[None, :, :, 0].expand(x.shape[0], -1, -1), x)
 
 
+class DepthwiseConv(nn.Conv1d):
+    """Dilated depthwise conv with "same" padding, computed as P shifted multiply-adds.
+
+    Same weights as ``nn.Conv1d(H, H, P, dilation=d, padding=d*(P-1)//2, groups=H)``; for one
+    weight per channel and tap this is several times faster on CPU than the general convolution.
+    """
+
+    def __init__(self, channels: int, kernel_size: int, dilation: int):
+        super().__init__(channels, channels, kernel_size, dilation=dilation,
+                         padding=dilation * (kernel_size - 1) // 2, groups=channels)
+
+    def forward(self, x):  # [M, H, K] -> [M, H, K]
+        d, pad, K = self.dilation[0], self.padding[0], x.shape[-1]
+        xp = F.pad(x, (pad, pad))
+        out = torch.addcmul(self.bias[:, None], self.weight[:, 0, 0, None], xp[..., :K])
+        for j in range(1, self.kernel_size[0]):
+            out = torch.addcmul(out, self.weight[:, 0, j, None], xp[..., j * d : j * d + K])  # fused multiply-add
+        return out
+
+
 class ConvBlock(nn.Module):
     """1x1 conv -> PReLU -> gLN -> dilated depthwise conv -> PReLU -> gLN -> 1x1 conv, plus a residual."""
 
@@ -101,7 +124,7 @@ class ConvBlock(nn.Module):
             nn.PReLU(),
             GlobalLayerNorm(H),
             # "same" padding keeps K; depthwise (groups=H) keeps the block cheap.
-            nn.Conv1d(H, H, P, dilation=dilation, padding=dilation * (P - 1) // 2, groups=H),
+            DepthwiseConv(H, P, dilation),
             nn.PReLU(),
             GlobalLayerNorm(H),
             Pointwise(H, B),

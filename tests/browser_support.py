@@ -31,6 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 OUTPUT = REPO / "test-output"
 CHROMIUM = Path("/usr/bin/chromium")
+# The course's JupyterLab settings (overrides.json), the same ones `./course lab` uses.
+COURSE_LAB_SETTINGS = REPO / "tools" / "jupyterlab"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -168,8 +170,10 @@ class JupyterLab:
     process are stopped on exit, also when the test failed.
     """
 
-    def __init__(self, root_dir: Path = NOTEBOOKS, locale: str = "en", startup_timeout: float = 120):
+    def __init__(self, root_dir: Path = NOTEBOOKS, locale: str = "en", startup_timeout: float = 120,
+                 app_settings_dir: Path | None = COURSE_LAB_SETTINGS):
         self.root_dir = Path(root_dir)
+        self.app_settings_dir = app_settings_dir
         self.locale = locale
         self.startup_timeout = startup_timeout
         self.token = secrets.token_hex(16)
@@ -238,6 +242,8 @@ class JupyterLab:
             # Checkpoints go to the temp dir: no .ipynb_checkpoints/ left in notebooks/.
             f"--FileCheckpoints.checkpoint_dir={dirs['checkpoints']}",
         ]
+        if self.app_settings_dir is not None:
+            cmd.append(f"--LabApp.app_settings_dir={self.app_settings_dir}")
         if os.geteuid() == 0:
             cmd.append("--allow-root")  # CI containers run as root
         self.log_path = tmp / "jupyterlab.log"
@@ -350,8 +356,15 @@ JS_RUN_FINISHED = """(n) => {
 
 JS_WIDGET_OUTPUT = """(el) => {
   const out = el.querySelector('.widget-output');
+  const imgs = out ? Array.from(out.querySelectorAll('img')) : [];
+  return {text: out ? out.innerText : '', img: imgs.length ? imgs[0].getAttribute('src') : null, images: imgs.length};
+}"""
+
+JS_WIDGET_CHANGED = """([el, before]) => {
+  const out = el.querySelector('.widget-output');
   const img = out ? out.querySelector('img') : null;
-  return {text: out ? out.innerText : '', img: img ? img.getAttribute('src') : null};
+  const now = {text: out ? out.innerText : '', img: img ? img.getAttribute('src') : null};
+  return !!now.img && (now.img !== before.img || now.text !== before.text);
 }"""
 
 JS_FRAME_WIDGET = """(el) => {
@@ -459,6 +472,19 @@ def _ink(image) -> float:
     return float((gray < 200).mean()) if gray.size else 0.0
 
 
+def png_ink(src: str | None) -> float:
+    """Ink of a ``data:image/png;base64,...`` image (0 for none)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    if not src or not src.startswith("data:image/png;base64,"):
+        return 0.0
+    with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as image:
+        return _ink(image)
+
+
 def painted_like(shown, source, grid: tuple[int, int] = (32, 16), tolerance: float = 40.0) -> bool:
     """Whether ``shown`` (a crop of a screenshot) shows the picture ``source``, block by block.
 
@@ -528,14 +554,15 @@ def _cell_report(state: dict) -> str:
 
 
 def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screenshot: Path,
-                    timeout_s: float = 180) -> dict:
+                    timeout_s: float = 180, moves: int = 3) -> dict:
     """Open ``notebook`` in JupyterLab, Run All from the menu, move a slider, take a screenshot.
 
     What a teacher does in class, checked step by step: the UI is in the
     course language (menu bar), every cell runs without an error or anything
     on stderr, the first cell prints the chapter line in the notebook's
-    language, and moving the first slider of the first ``interactive`` widget
-    redraws its figure or changes its printed text. Returns a summary dict.
+    language, and each of ``moves`` steps of the first slider of the first
+    ``interactive`` widget redraws it, with exactly one, fully drawn figure
+    (as much ink as the first figure, within 20 %). Returns a summary dict.
     """
     timeout = timeout_s * 1000
     labels = MENU_LABELS[language]
@@ -571,7 +598,8 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         f"{notebook}: the first cell should print the chapter line in {language} "
         f"(containing {CHAPTER_LINE[language]!r}), printed {first_out!r}")
 
-    # 3. The widget: move a slider with the keyboard, the figure or the printed value must change.
+    # 3. The widget: move a slider with the keyboard, step by step as a learner does. Each step must
+    #    redraw (new figure or new printed text), and show exactly one, fully drawn figure.
     widget = page.locator(".widget-interact").first
     try:
         widget.wait_for(state="visible", timeout=60_000)
@@ -579,31 +607,46 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         raise AssertionError(f"{notebook}: no ipywidgets 'interactive' widget was displayed "
                              f"(widget extension not loaded?)\n{report}") from exc
     widget.scroll_into_view_if_needed()
-    output = widget.locator(".widget-output")
-    output.locator("img").first.wait_for(state="visible", timeout=60_000)
+    widget.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
     page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
-    before = widget.evaluate(JS_WIDGET_OUTPUT)
+    first = widget.evaluate(JS_WIDGET_OUTPUT)
+    first_ink = png_ink(first["img"])
+    assert first_ink > 0.01, f"{notebook}: the widget's first figure is blank (ink {first_ink:.3f})"
     sliders = widget.locator(".widget-slider")
     assert sliders.count() >= 1, f"{notebook}: the interactive widget has no slider"
     slider = sliders.first
     readout = slider.locator(".widget-readout")
-    value_before = readout.inner_text().strip()
     handle = slider.locator(".noUi-handle").first
-    handle.focus()
-    at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-    handle.press("ArrowLeft" if at_max else "ArrowRight")  # one step, as a learner would
-    page.wait_for_function(
-        """([el, before]) => {
-             const out = el.querySelector('.widget-output');
-             const img = out ? out.querySelector('img') : null;
-             const now = {text: out ? out.innerText : '', img: img ? img.getAttribute('src') : null};
-             return now.img && (now.img !== before.img || now.text !== before.text);
-           }""",
-        arg=[widget.element_handle(), before], timeout=60_000, polling=250)
-    page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
-    after = widget.evaluate(JS_WIDGET_OUTPUT)
-    value_after = readout.inner_text().strip()
-    assert value_after != value_before, f"the slider's value did not change ({value_before} -> {value_after})"
+    values = [readout.inner_text().strip()]
+    texts = [first["text"]]
+    changed_figure = False
+    before = first
+    for step in range(moves):
+        handle.focus()
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.press("ArrowLeft" if at_max else "ArrowRight")  # one step, as a learner would
+        try:
+            page.wait_for_function(JS_WIDGET_CHANGED, arg=[widget.element_handle(), before],
+                                   timeout=60_000, polling=250)
+        except Exception as exc:
+            raise AssertionError(f"{notebook}: slider step {step + 1} ({values[-1]} -> "
+                                 f"{readout.inner_text().strip()}) redrew nothing within 60 s") from exc
+        page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+        page.wait_for_timeout(300)  # a late second figure would show up here
+        after = widget.evaluate(JS_WIDGET_OUTPUT)
+        values.append(readout.inner_text().strip())
+        texts.append(after["text"])
+        ink = png_ink(after["img"])
+        assert after["images"] == 1, (
+            f"{notebook}: after slider step {step + 1} the widget shows {after['images']} figures, expected 1 "
+            "(figures flushed twice: are widget messages running on kernel subshells? see tools/jupyterlab)")
+        assert 0.8 * first_ink <= ink <= 1.25 * first_ink, (
+            f"{notebook}: after slider step {step + 1} ({values[-2]} -> {values[-1]}) the figure is blank or "
+            f"half drawn: ink {ink:.3f} against {first_ink:.3f} for the first figure (matplotlib drawing the "
+            "same figure from two threads? widget messages on kernel subshells, see tools/jupyterlab)")
+        changed_figure = changed_figure or after["img"] != before["img"]
+        before = after
+    assert values[-1] != values[0], f"the slider's value did not change ({values})"
 
     # 4. Nothing went wrong on the way (stderr or a traceback shown anywhere, widget output included).
     shown_stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
@@ -624,8 +667,8 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         "language": language,
         "menus": menus,
         "code_cells": n_code,
-        "slider": (value_before, value_after),
-        "text": (before["text"], after["text"]),
-        "figure_changed": before["img"] != after["img"],
+        "slider": values,
+        "text": texts,
+        "figure_changed": changed_figure,
         "page_errors": list(getattr(page, "page_errors", [])),
     }

@@ -307,7 +307,7 @@ te.solution("00.2")
 
 Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 
-## Summary
+## Summary in three lines
 
 1. A mixture is the sum of the voices, sample by sample; TasNet has to undo that sum.
 2. Audio at 8 kHz is 8000 numbers per second; one frame of `L = 16` samples is 2 ms.
@@ -328,7 +328,7 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 
 课程里用到的术语（中英对照）：[术语表](../../GLOSSARY.md)。
 
-## 小结
+## 3 行话总结
 
 1. 混合语音就是几个人的声音逐点相加；TasNet 要把这个加法"撤销"。
 2. 8 kHz 的音频每秒 8000 个数；`L = 16` 个采样点的一帧是 2 毫秒。

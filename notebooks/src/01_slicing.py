@@ -344,7 +344,7 @@ te.solution("01.4")
 """),
     md(
         en="""
-## Summary
+## Summary in three lines
 
 1. The conv cuts the waveform into frames of `L` samples, each starting `hop = L // 2` after the previous one.
 2. `K = (T - L) // (L // 2) + 1`; the document's `2T/L - 1` holds only when `L // 2` divides `T`; the leftover samples
@@ -354,7 +354,7 @@ te.solution("01.4")
 Next: [02 Template matching](02_template_matching.ipynb), what the conv does with each frame.
 """,
         zh="""
-## 小结
+## 3 行话总结
 
 1. 卷积把波形切成每段 `L` 个采样点的帧，每一帧比上一帧晚 `hop = L // 2` 个采样点开始。
 2. `K = (T - L) // (L // 2) + 1`；原文的 `2T/L - 1` 只在 `L // 2` 整除 `T` 时成立；凑不满一帧的尾巴会被丢掉，`T < L` 时一帧也没有。

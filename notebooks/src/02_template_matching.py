@@ -296,7 +296,7 @@ te.solution("02.3")
 """),
     md(
         en="""
-## Summary
+## Summary in three lines
 
 1. Matching a frame with a template = their dot product: large when they look alike, negative when one is the other
    upside down, about 0 when unrelated.
@@ -306,7 +306,7 @@ te.solution("02.3")
 Next: [03 ReLU: keep the positive scores](03_relu.ipynb).
 """,
         zh="""
-## 小结
+## 3 行话总结
 
 1. 帧和模板的匹配 = 两者的点积：相像时大，一个是另一个上下颠倒时为负，毫不相干时约为 0。
 2. 模板对频率**和**相位都敏感；分数表 `[N, K]` 显示每一帧最像哪个模板。
