@@ -7,7 +7,8 @@ Used by notebook ``06_separation`` (a short live run) and on the command line::
 
 Training follows the Conv-TasNet recipe at a small scale: random two-speaker
 mixtures (levels uniform in [-5, 5] dB), SI-SNR loss with permutation invariant
-training, Adam (lr 1e-3), gradient norm clipped at 5. Every ``--eval-every``
+training, Adam (lr 1e-3, halved after 3 evaluations without a new best),
+gradient norm clipped at 5. Every ``--eval-every``
 steps it scores the validation mixtures and writes ``last.pt`` (to resume) and
 ``best.pt``; running the same command again resumes from ``last.pt``.
 """
@@ -39,6 +40,7 @@ class TrainConfig:
     seed: int = 0
     eval_every: int = 250
     eval_mixtures: int = 24
+    patience: int = 3  # halve the learning rate after this many evaluations without a new best (as in Conv-TasNet)
 
     @classmethod
     def from_dict(cls, d: dict) -> "TrainConfig":
@@ -135,13 +137,14 @@ def main(argv=None) -> None:
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
         state = {k: ckpt[k] for k in ("step", "train_seconds", "best_score")}
+        state["since_best"] = ckpt.get("since_best", 0)
         print(f"resuming {last} at step {state['step']}")
     else:
         overrides = json.loads(args.config.read_text()) if args.config else {}
         model_fields = {"encoder": args.encoder, **overrides.pop("model", {})}
         cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=args.seed)), **overrides, "model": model_fields})
         model, optimizer = new_run(cfg)
-        state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf")}
+        state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf"), "since_best": 0}
     print(f"TinyTasNet ({cfg.model.encoder} encoder): {model.num_parameters():,} parameters")
     validation = fixed_mixtures("validation", cfg.eval_mixtures, seed=1)
     max_steps = args.steps or 10**9
@@ -154,11 +157,17 @@ def main(argv=None) -> None:
             state["step"] += n
             score = evaluate(model, validation)
             if score > state["best_score"]:
-                state["best_score"] = score
+                state["best_score"], state["since_best"] = score, 0
                 save_checkpoint(args.out / "best.pt", model, optimizer, cfg, state)
+            else:
+                state["since_best"] += 1
+                if state["since_best"] >= cfg.patience:  # plateau: halve the learning rate
+                    for group in optimizer.param_groups:
+                        group["lr"] /= 2
+                    state["since_best"] = 0
             save_checkpoint(last, model, optimizer, cfg, state)
             entry = {"step": state["step"], "loss": round(float(np.mean(losses)), 3), "val_si_snri": round(score, 3),
-                     "minutes": round(state["train_seconds"] / 60, 2)}
+                     "lr": optimizer.param_groups[0]["lr"], "minutes": round(state["train_seconds"] / 60, 2)}
             log.write(json.dumps(entry) + "\n")
             log.flush()
             print(json.dumps(entry), flush=True)

@@ -5,8 +5,10 @@ nbval proves the code, this test proves the classroom. For chapter 01 in each
 language it starts JupyterLab from this environment, opens the notebook in
 Chromium (driven by Playwright), runs Run > Run All Cells from the menu,
 checks that no cell fails or warns, moves a slider of the ``interactive``
-widget, checks that the figure or the printed K changes, and saves a
-screenshot to ``test-output/browser-<lang>.png``. The Chinese notebook is
+widget three steps, checks that each step redraws one fully drawn figure and
+the printed K, and saves a screenshot to ``test-output/browser-<lang>.png``.
+JupyterLab runs with the course's settings (``tools/jupyterlab``), as
+``./course lab`` does. The Chinese notebook is
 opened with JupyterLab's Chinese UI (the menu bar must read 文件 ...).
 
 Chromium is Debian's ``chromium`` (apt-get installs it when missing); the test
@@ -91,7 +93,9 @@ def test_jupyterlab_uses_the_course_settings(lab):
     slider figures come out blank, half drawn or twice.
     """
     settings = lab.api("GET", "/lab/api/settings/@jupyterlab/apputils-extension:kernels-settings")
-    assert settings["composite"]["commsOverSubshells"] == "disabled", settings["composite"]
+    default = settings["schema"]["properties"]["commsOverSubshells"]["default"]  # overrides.json sets defaults
+    value = settings["settings"].get("commsOverSubshells", default)
+    assert value == "disabled", f"commsOverSubshells is {value!r}; tools/jupyterlab/overrides.json not applied?"
 
 
 # --- the helpers themselves (fast, no browser) -------------------------------------------------
@@ -137,3 +141,16 @@ def test_ink_tells_a_blank_box_from_a_figure():
     assert browser_support._ink(blank) == 0.0
     assert 0.3 < browser_support._ink(drawn) < 0.4
     assert browser_support._ink(Image.new("RGBA", (10, 10), (0, 0, 0, 0))) == 0.0  # transparent is white
+
+
+def test_painted_like_spots_a_half_drawn_figure():
+    from PIL import Image, ImageDraw
+
+    figure = Image.new("RGB", (320, 160), "white")
+    ImageDraw.Draw(figure).line([(0, 150), (160, 10), (319, 150)], fill="black", width=4)
+    half = figure.copy()
+    ImageDraw.Draw(half).rectangle((0, 80, 319, 159), fill="white")  # lower half not painted yet
+    assert browser_support.painted_like(figure, figure)
+    assert not browser_support.painted_like(half, figure)
+    assert not browser_support.painted_like(Image.new("RGB", (320, 160), "white"), figure)
+    assert browser_support.png_ink(None) == 0.0
