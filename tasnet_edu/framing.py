@@ -66,7 +66,7 @@ import numpy as np  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from .language import t  # noqa: E402
-from .plotting import figure, to_numpy  # noqa: E402
+from .plotting import figure, show_figure, to_numpy  # noqa: E402
 
 DEMO_CLIP = "en_s00_v0.flac"  # the shipped clip notebook 01 slices
 DEMO_LENGTH = 320  # 40 ms at 8 kHz: a few pitch periods of voiced speech
@@ -270,8 +270,9 @@ def frames_view(L: int = 16, T: int = 124):
         ax.set_title(t(f"T = {T} < L = {L}: no frame fits", f"T = {T} < L = {L}：一帧也放不下"))
         ax.set_xlabel(t("sample index n", "采样点序号 n"))
         print(t("K = 0, num_frames raises: ", "K = 0，num_frames 报错：") + str(error))
+        show_figure(fig)
         return None
-    plot_frames(x, L)
+    show_figure(plot_frames(x, L))
     print(t(f"K = {K} frames (hop = {hop_length(L)}, dropped samples = {dropped_samples(T, L)})",
             f"K = {K} 帧（步长 hop = {hop_length(L)}，丢弃的采样点 = {dropped_samples(T, L)}）"))
     return K

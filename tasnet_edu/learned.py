@@ -14,7 +14,7 @@ import torch
 from .fourier import frequency_response, peak_frequency, sort_by_frequency, stft_kernels
 from .framing import slice_frames
 from .language import t
-from .plotting import figure, plot_map, to_numpy
+from .plotting import figure, plot_map, show_figure, to_numpy
 
 
 def encoder_kernels(model) -> torch.Tensor:
@@ -183,10 +183,8 @@ def kernel_browser(kernels, audio, sample_rate: int = 8000):
     """A slider over the kernels (low to high frequency) redrawing :func:`plot_kernel_view`."""
     from ipywidgets import IntSlider, interactive
 
-    def show(index=0):
-        fig = plot_kernel_view(kernel_view(kernels, index, audio, sample_rate=sample_rate), sample_rate)
-        plt.show()
-        return fig
+    def show(index=0):  # returns None; the figure is shown once, by show_figure
+        show_figure(plot_kernel_view(kernel_view(kernels, index, audio, sample_rate=sample_rate), sample_rate))
 
     slider = IntSlider(value=len(kernels) // 4, min=0, max=len(kernels) - 1, description=t("kernel", "卷积核"))
     return interactive(show, index=slider)

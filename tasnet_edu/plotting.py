@@ -45,6 +45,20 @@ def style() -> None:
     )
 
 
+def show_figure(fig):
+    """Show ``fig`` now, outside pyplot's bookkeeping; for widget update functions.
+
+    The figure is closed in pyplot first, so nothing else (e.g. the inline backend
+    flushing figures on another kernel thread while a slider moves) can draw it at
+    the same time and send a blank or half-drawn image. Returns ``fig``.
+    """
+    from IPython.display import display
+
+    plt.close(fig)
+    display(fig)
+    return fig
+
+
 def to_numpy(x) -> np.ndarray:
     return x.detach().cpu().numpy() if isinstance(x, torch.Tensor) else np.asarray(x)
 

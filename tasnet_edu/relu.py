@@ -22,7 +22,7 @@ from .checks import as_float_tensor, check_size
 from .encoder import Encoder
 from .language import t
 from .matching import tone
-from .plotting import figure, to_numpy
+from .plotting import figure, show_figure, to_numpy
 
 SAMPLE_RATE = 8000
 EXAMPLE_CLIP = "en_s00_v0.flac"  # "The quick brown fox jumps over the lazy dog." (test split, male voice)
@@ -317,8 +317,8 @@ def shift_widget():
         value=0.0, min=0.0, max=1.0, step=0.05, description=t("shift", "平移"), continuous_update=False
     )
 
-    def update(shift):  # returns None, so the figure is shown once (by the inline backend), not twice
-        plot_shift(shift)
+    def update(shift):  # returns None; the figure is shown once, by show_figure
+        show_figure(plot_shift(shift))
 
     return widgets.interactive(update, shift=slider)
 

@@ -22,7 +22,7 @@ from .fourier import sort_by_frequency, stft_kernels
 from .framing import num_frames
 from .language import t
 from .matching import tone
-from .plotting import figure, plot_map, to_numpy
+from .plotting import figure, plot_map, show_figure, to_numpy
 from .relu import SECOND_CLIP, encoder_from_templates, example_clip, random_templates
 
 SAMPLE_RATE = 8000
@@ -500,8 +500,8 @@ def map_widget(x=None):
         (t("random", "随机模板"), "random"),
     ]
 
-    def update(L, kind):  # returns None, so the figure is shown once (by the inline backend), not twice
-        plot_strength_map(x, L, kind)
+    def update(L, kind):  # returns None; the figure is shown once, by show_figure
+        show_figure(plot_strength_map(x, L, kind))
 
     return widgets.interactive(
         update,

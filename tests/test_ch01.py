@@ -129,12 +129,16 @@ def test_frames_view_returns_K_and_prints(capsys):
         assert framing.frames_view(L=L, T=T) == te.num_frames(T, L)
 
 
-def test_frames_view_T_shorter_than_L(capsys):
+def test_frames_view_T_shorter_than_L(capsys, monkeypatch):
+    shown = []
+    monkeypatch.setattr(framing, "show_figure", lambda fig: shown.append(fig) or plt.close(fig))  # what the widget displays
+    plt.close("all")
     te.use_language("zh")
     assert framing.frames_view(L=16, T=10) is None
     out = capsys.readouterr().out
     assert out.startswith("K = 0，num_frames 报错：") and "shorter than one frame" in out
-    assert plt.gcf().axes[0].get_title() == "T = 10 < L = 16：一帧也放不下"
+    assert len(shown) == 1 and shown[0].axes[0].get_title() == "T = 10 < L = 16：一帧也放不下"
+    assert not plt.get_fignums(), "widget figures are closed in pyplot (no double drawing)"
 
 
 def test_frames_widget():

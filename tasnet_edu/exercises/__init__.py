@@ -13,6 +13,7 @@ Each chapter's exercises live in ``exercises/chNN.py`` and register here.
 
 from __future__ import annotations
 
+import numbers
 import os
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -32,6 +33,15 @@ class Exercise:
     checker: Callable[[Any], tuple[str, str] | None]
     solution_en: str
     solution_zh: str
+
+
+def as_number(answer) -> float:
+    """A learner's numeric answer as a float (Python number, 0-d tensor or NumPy scalar); TypeError otherwise."""
+    if hasattr(answer, "item") and not isinstance(answer, numbers.Number):
+        answer = answer.item()  # a 0-d tensor or NumPy number
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        raise TypeError(f"expected a number, got {type(answer).__name__}")
+    return float(answer)
 
 
 def exercise(id: str, solution_en: str, solution_zh: str):

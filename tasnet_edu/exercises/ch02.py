@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import numbers
-
+from . import as_number as _number
 from . import exercise
-
-
-def _number(answer) -> float:
-    if hasattr(answer, "item") and not isinstance(answer, numbers.Number):
-        answer = answer.item()  # a 0-d tensor or NumPy number
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        raise TypeError(f"expected a number, got {type(answer).__name__}")
-    return float(answer)
 
 
 @exercise(
