@@ -15,7 +15,10 @@ import numpy as np
 import torch
 
 from .checks import as_float_tensor, check_size
-from .corpus import MANIFEST, SAMPLE_RATE, SPEECH_DIR
+
+SAMPLE_RATE = 8000  # TasNet's rate, and every shipped clip's
+SPEECH_DIR = Path(__file__).parent / "data" / "speech"  # written by ``python -m tasnet_edu.corpus``
+MANIFEST = "clips.csv"
 
 
 def load_audio(path, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
@@ -115,6 +118,15 @@ def mix(source1, source2, level_db: float = 0.0):
     return sources.sum(0), sources
 
 
+def two_speakers(clip_a: dict, clip_b: dict) -> bool:
+    """Whether two clips make a fair two-speaker mixture: different voices saying different sentences.
+
+    As in WSJ0-2mix, the two sources are always different speakers (here: espeak-ng voices).
+    """
+    same_sentence = clip_a["sentence"] == clip_b["sentence"] and clip_a["language"] == clip_b["language"]
+    return clip_a["voice"] != clip_b["voice"] and not same_sentence
+
+
 def _crop(x: np.ndarray, length: int, rng: np.random.Generator) -> np.ndarray:
     if len(x) <= length:
         return np.pad(x, (0, length - len(x)))
@@ -123,7 +135,7 @@ def _crop(x: np.ndarray, length: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def random_mixtures(split: str, batch_size: int, seconds: float, rng: np.random.Generator):
-    """A batch of training mixtures: two clips of different sentences, random crops, level in [-5, 5] dB.
+    """A batch of training mixtures: two speakers (:func:`two_speakers`), random crops, level in [-5, 5] dB.
 
     Returns ``(mixtures [M, T], sources [M, 2, T])``.
     """
@@ -133,7 +145,7 @@ def random_mixtures(split: str, batch_size: int, seconds: float, rng: np.random.
     for _ in range(batch_size):
         while True:
             a, b = rng.choice(len(clips), size=2, replace=False)
-            if clips[a]["sentence"] != clips[b]["sentence"] or clips[a]["language"] != clips[b]["language"]:
+            if two_speakers(clips[a], clips[b]):
                 break
         x1 = _crop(_read_clip(clips[a]["file"]), length, rng)
         x2 = _crop(_read_clip(clips[b]["file"]), length, rng)
@@ -157,7 +169,7 @@ def fixed_mixtures(split: str = "test", count: int = 40, seed: int = 0) -> list[
     out = []
     while len(out) < count:
         a, b = rng.choice(len(clips), size=2, replace=False)
-        if clips[a]["sentence"] == clips[b]["sentence"] and clips[a]["language"] == clips[b]["language"]:
+        if not two_speakers(clips[a], clips[b]):
             continue
         level = float(np.round(rng.uniform(-5, 5), 2))
         mixture, sources = mix(load_clip(clips[a]), load_clip(clips[b]), level)

@@ -20,9 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-SAMPLE_RATE = 8000
-SPEECH_DIR = Path(__file__).parent / "data" / "speech"
-MANIFEST = "clips.csv"
+from .audio import MANIFEST, SAMPLE_RATE, SPEECH_DIR
 
 SENTENCES_EN = [
     "The quick brown fox jumps over the lazy dog.",
@@ -142,14 +140,32 @@ def split_of(sentence_index: int) -> str:
     return {0: "test", 1: "validation"}.get(sentence_index % 8, "train")
 
 
+TEST_VOICES_PER_SENTENCE = 3
+
+
+def voices_for(sentence_index: int, voices: list) -> list:
+    """The voices that speak one sentence.
+
+    Train and validation sentences: two voices, rotating with the sentence index.
+    Test sentences (every 8th): three voices, rotating so that each voice is
+    tested equally often. (With the first rule alone, every 8th sentence would
+    have fallen on the same few voices: the English test set had male voices only.
+    The validation sentences, used only to pick the best checkpoint, still follow
+    the first rule: their English voices are the three female ones.)
+    """
+    i, n = sentence_index, len(voices)
+    if split_of(i) == "test":
+        k = i // 8
+        return [voices[(TEST_VOICES_PER_SENTENCE * k + j) % n] for j in range(TEST_VOICES_PER_SENTENCE)]
+    return [voices[(i + j * (n // 2 + 1)) % n] for j in range(VOICES_PER_SENTENCE)]
+
+
 def corpus_plan() -> list[dict]:
     """Every clip to synthesise: file name, text, language, split and voice."""
     plan = []
     for language, sentences, voices in (("en", SENTENCES_EN, VOICES_EN), ("zh", SENTENCES_ZH, VOICES_ZH)):
         for i, text in enumerate(sentences):
-            for j in range(VOICES_PER_SENTENCE):
-                # Rotate through the voices so every voice speaks every split.
-                voice = voices[(i + j * (len(voices) // 2 + 1)) % len(voices)]
+            for j, voice in enumerate(voices_for(i, voices)):
                 plan.append(
                     {
                         "file": f"{language}_s{i:02d}_v{j}.flac",

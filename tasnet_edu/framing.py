@@ -208,7 +208,8 @@ def plot_frames(x, L: int, shade: int = 3, ax=None, title: str | None = None):
     if dropped:
         ax.axvspan(T - dropped - 0.5, T - 0.5, facecolor="none", edgecolor="tab:red", hatch="///", lw=0)
         ax.text(T - dropped / 2 - 0.5, -1.1 * amp, t(f"dropped: {dropped}", f"丢弃 {dropped} 个"),
-                ha="right" if dropped < 6 else "center", va="top", fontsize=8, color="tab:red")
+                ha="right" if dropped < 6 else "center", va="top", fontsize=8, color="tab:red",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # readable over the hatching
     ax.set_xlim(-1, T)
     ax.set_ylim(-1.35 * amp, base + levels * gap + 0.1 * gap)
     ax.set_xlabel(t("sample index n", "采样点序号 n"))

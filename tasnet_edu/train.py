@@ -120,6 +120,9 @@ def main(argv=None) -> None:
     parser.add_argument("--config", type=Path, default=None,
                         help='JSON file overriding TrainConfig fields, e.g. {"batch_size": 4, "model": {"N": 32}}')
     parser.add_argument("--export", type=Path, default=None, help="write the shipped checkpoint from best.pt and exit")
+    parser.add_argument("--rescore", action="store_true",
+                        help="on resume, score the model on the validation set again and count the best from there "
+                             "(after the validation mixtures changed)")
     args = parser.parse_args(argv)
 
     if args.export:
@@ -147,6 +150,10 @@ def main(argv=None) -> None:
         state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf"), "since_best": 0}
     print(f"TinyTasNet ({cfg.model.encoder} encoder): {model.num_parameters():,} parameters")
     validation = fixed_mixtures("validation", cfg.eval_mixtures, seed=1)
+    if args.rescore and state["step"] > 0:
+        state["best_score"], state["since_best"] = evaluate(model, validation), 0
+        save_checkpoint(args.out / "best.pt", model, optimizer, cfg, state)
+        print(f"rescored step {state['step']}: validation SI-SNRi {state['best_score']:.2f} dB")
     max_steps = args.steps or 10**9
     with open(args.out / "log.jsonl", "a") as log:
         while state["step"] < max_steps and state["train_seconds"] < args.minutes * 60:

@@ -100,11 +100,19 @@ def test_bad_sample_rate():
 
 
 def test_shipped_clips(no_warnings):
+    from tasnet_edu.corpus import corpus_plan
+
     clips = speech_clips()
-    assert len(clips) == 160
+    assert [c["file"] for c in clips] == [c["file"] for c in corpus_plan()]  # the manifest is the plan
+    assert len(clips) == 170
     assert {c["split"] for c in clips} == {"train", "validation", "test"}
     assert {c["language"] for c in clips} == {"en", "zh"}
-    assert sum(len(speech_clips(s)) for s in ("train", "validation", "test")) == 160
+    assert sum(len(speech_clips(s)) for s in ("train", "validation", "test")) == 170
+    # every voice speaks in training and in the test (validation keeps the two-voice rotation; see corpus.voices_for)
+    for language in ("en", "zh"):
+        voices = {c["voice"] for c in speech_clips(language=language)}
+        for split in ("train", "test"):
+            assert {c["voice"] for c in speech_clips(split, language)} == voices, (language, split)
     zh_test = speech_clips("test", "zh")
     assert zh_test and all(c["split"] == "test" and c["language"] == "zh" for c in zh_test)
     x = load_clip(zh_test[0])

@@ -188,3 +188,23 @@ def test_untrained_model_is_the_training_start():
     model, _ = new_run(cfg)
     for a, b in zip(model.state_dict().values(), untrained_model().state_dict().values()):
         assert torch.equal(a, b)
+
+
+def test_mixtures_always_have_two_speakers_and_two_sentences():
+    from tasnet_edu.audio import two_speakers
+
+    for m in te.fixed_mixtures("test", 30, seed=3):
+        a, b = m["clips"]
+        assert a["voice"] != b["voice"] and (a["sentence"], a["language"]) != (b["sentence"], b["language"])
+        assert two_speakers(a, b)
+    clips = te.speech_clips("train")
+    same_voice = next(c for c in clips[1:] if c["voice"] == clips[0]["voice"] and c["sentence"] != clips[0]["sentence"])
+    assert not two_speakers(clips[0], same_voice)
+    assert not two_speakers(clips[0], clips[0])
+
+
+def test_splits_hold_different_sentences():
+    key = lambda c: (c["language"], c["sentence"])  # noqa: E731
+    train, val, test = ({key(c) for c in te.speech_clips(s)} for s in ("train", "validation", "test"))
+    assert train and val and test
+    assert not (train & val) and not (train & test) and not (val & test)

@@ -129,14 +129,12 @@ fig = te.learned.plot_peak_histogram({te.t("learned", "学到的"): learned, te.
 What to read from this: a 16-sample kernel is only 2 ms long, so its frequency resolution is coarse (about 500 Hz), and
 our model has only 64 kernels and a few thousand training steps on synthetic speech, not 512 kernels trained for days
 on real speech. Compare the learned share with the random start (what training changed) and with the STFT (an even
-spread), rather than expecting the paper's exact number. The **Results** section in the README records the numbers of
-the shipped checkpoint.
+spread), rather than expecting the paper's exact number.
 """,
         zh="""
 怎么读这些数字：16 个采样点的卷积核只有 2 毫秒长，频率分辨率很粗（约 500 Hz）；我们的模型只有 64 个核，
 在合成语音上训练了几千步，而论文是 512 个核、在真实语音上训练好几天。所以与其期待和论文一模一样的比例，
-不如把"学到的"和"训练前"比较（训练改变了什么），再和 STFT 比较（均匀分布）。README 的 **Results**
-一节记录了随包检查点的这些数字。
+不如把"学到的"和"训练前"比较（训练改变了什么），再和 STFT 比较（均匀分布）。
 """,
     ),
     md(
