@@ -14,13 +14,12 @@ import torch
 from .fourier import frequency_response, peak_frequency, sort_by_frequency, stft_kernels
 from .framing import slice_frames
 from .language import t
-from .plotting import figure, plot_map, show_figure, to_numpy
+from .plotting import figure, show_figure, to_numpy
 
 
 def encoder_kernels(model) -> torch.Tensor:
     """The encoder's templates ``[N, L]`` of a TinyTasNet (learned or STFT), detached."""
-    weight = model.encoder.templates if hasattr(model.encoder, "templates") else model.encoder.kernels
-    return weight.detach()[:, 0, :].clone()
+    return model.encoder.templates.detach()[:, 0, :].clone()
 
 
 def stft_templates(L: int = 16) -> torch.Tensor:
@@ -228,7 +227,7 @@ def _figure_responses():
 __all__ = [
     "encoder_kernels", "share_below", "kernel_phase", "same_frequency_group", "plot_kernels", "compare_kernels",
     "plot_response_heatmap", "plot_peak_histogram", "plot_phases", "kernel_view", "plot_kernel_view", "kernel_browser",
-    "plot_before_after", "plot_map",
+    "plot_before_after",
 ]
 
 

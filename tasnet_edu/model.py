@@ -62,6 +62,11 @@ class STFTEncoder(nn.Module):
         self.register_buffer("kernels", stft_kernels(L))
         self.N = self.kernels.shape[0]
 
+    @property
+    def templates(self) -> torch.Tensor:
+        """The fixed templates ``[N, 1, L]``, named as :attr:`Encoder.templates` so both encoders read alike."""
+        return self.kernels
+
     def forward(self, x):  # [M, 1, T] -> [M, 2 * (L // 2 + 1), K]
         return F.conv1d(x, self.kernels, stride=self.L // 2)
 

@@ -37,8 +37,7 @@ def separate(model, mixture, sources=None) -> dict:
         _, perm = pit_si_snr(result["estimates"][None], torch.as_tensor(sources)[None])
         for key in ("estimates", "masks", "masked"):
             result[key] = result[key][perm[0]]
-    weight = model.encoder.templates if hasattr(model.encoder, "templates") else model.encoder.kernels
-    result["order"] = sort_by_frequency(weight.detach(), model.sample_rate)
+    result["order"] = sort_by_frequency(model.encoder.templates.detach(), model.sample_rate)
     return result
 
 

@@ -39,3 +39,13 @@ def _close_figures():
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "browser: the classroom check in JupyterLab + headless Chromium (deselect with -m 'not browser')")
+
+
+@pytest.fixture(autouse=True)
+def _restore_torch_threads():
+    """A test that runs a CLI with --threads must not change later tests' numbers (e.g. figure pixels)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    yield
+    torch.set_num_threads(threads)
