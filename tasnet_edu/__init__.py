@@ -1,53 +1,57 @@
 """tasnet_edu: the package behind the TasNet encoder course.
 
-Module <-> chapter map (notebooks/en and notebooks/zh):
+The plan (CONTRIBUTING.md has the import graph)::
 
-=================  ==========================================
-``intro``          00 introduction: the cocktail party, samples, the document's Encoder next to ours
-``framing``        01 slicing: num_frames, slice_frames
-``matching``       02 template matching: match_templates, tone, click
-``encoder``        the Encoder itself (every chapter); ``seed`` is the document's class
-``relu``           03 keeping positive scores
-``fourier``        04-05 stft_kernels, frequency_response, peak_frequency
-``strength_map``   04 the strength map next to the STFT spectrogram
-``learned``        05 learned kernels vs STFT bases
-``model``          05-06 TinyTasNet (one readable file)
-``metrics``        06 si_snr, permutation invariant training, ideal masks
-``separation``     06 the separation demo and results table
-``audio``          load_audio, shipped speech clips, mixtures
-``train``          training (``python -m tasnet_edu.train``)
-``figures``        ``python -m tasnet_edu.figures --out figures``
-``exercises``      end-of-chapter checks (solutions behind one flag)
-=================  ==========================================
+    cli/        train, evaluate, figures, corpus     (python -m tasnet_edu.cli.NAME)
+    chapters/   ch00_intro ... ch06_separation      one module per notebook: te.ch00 ... te.ch06
+    ui/         i18n (language), plotting, course (the chapter registry, start_chapter)
+    core/       checks, audio, signals, framing, matching, fourier, encoder, model, metrics,
+                evaluation, training: compute only, no plotting
+    reference/  the document's Encoder, verbatim (from Demucs v2 / Kaituo Xu's Conv-TasNet)
+    exercises/  end-of-chapter checks (solutions behind one flag)
+
+``import tasnet_edu`` loads torch and the core only: chapters, plotting and
+widgets load on first use (``te.ch03``, ``te.start_chapter``).
 """
 
-from .audio import fixed_mixtures, load_audio, load_clip, mix, speech_clips
-from .course import start_chapter
-from .encoder import Encoder
-from .exercises import check, solution
-from .fourier import frequency_response, peak_frequency, sort_by_frequency, stft_kernels
-from .framing import num_frames, slice_frames
-from .language import current_language, t, use_language
-from .matching import match_templates
-from .model import TinyTasNet, load_pretrained
+from importlib import import_module
 
-_SUBMODULES = {
-    "audio", "checks", "corpus", "course", "encoder", "evaluate", "exercises", "figures", "fourier", "framing",
-    "intro", "language", "learned", "matching", "metrics", "model", "plotting", "relu", "seed", "separation",
-    "strength_map", "train",
-}
+from .core.audio import fixed_mixtures, load_audio, load_clip, mix, speech_clips
+from .core.encoder import Encoder, encoder_from_templates
+from .core.fourier import frequency_response, peak_frequency, sort_by_frequency, stft_kernels
+from .core.framing import num_frames, slice_frames
+from .core.matching import match_templates
+from .core.metrics import si_snr
+from .core.model import TinyTasNet, load_pretrained
+from .exercises import check, solution
+from .ui.i18n import current_language, t, use_language
+
+_CHAPTERS = {
+    "ch00": "ch00_intro", "ch01": "ch01_slicing", "ch02": "ch02_matching", "ch03": "ch03_relu",
+    "ch04": "ch04_strength_map", "ch05": "ch05_learned", "ch06": "ch06_separation",
+}  # te.chNN; tests/course/test_layout.py keeps this in step with ui.course.CHAPTERS
+_SUBPACKAGES = {"core", "ui", "chapters", "cli", "reference", "exercises"}
+
+
+def start_chapter(number: str, language: str | None = None) -> None:
+    """The first code cell of every chapter: see :func:`tasnet_edu.ui.course.start_chapter`."""
+    from .ui.course import start_chapter as start
+
+    start(number, language)
 
 
 def __getattr__(name):
-    """``te.learned``, ``te.separation``, ...: chapter modules load on first use."""
-    if name in _SUBMODULES:
-        import importlib
-
-        return importlib.import_module(f".{name}", __name__)
+    """``te.ch03`` (the chapter modules) and the subpackages load on first use."""
+    if name in _CHAPTERS:
+        return import_module(f".chapters.{_CHAPTERS[name]}", __name__)
+    if name in _SUBPACKAGES:
+        return import_module(f".{name}", __name__)
     raise AttributeError(f"module 'tasnet_edu' has no attribute {name!r}")
 
+
 __all__ = [
-    "Encoder", "num_frames", "slice_frames", "match_templates", "stft_kernels", "frequency_response",
-    "peak_frequency", "sort_by_frequency", "load_audio", "load_clip", "speech_clips", "mix", "fixed_mixtures",
-    "use_language", "current_language", "t", "start_chapter", "check", "solution", "TinyTasNet", "load_pretrained",
+    "Encoder", "encoder_from_templates", "num_frames", "slice_frames", "match_templates", "stft_kernels",
+    "frequency_response", "peak_frequency", "sort_by_frequency", "load_audio", "load_clip", "speech_clips", "mix",
+    "fixed_mixtures", "si_snr", "use_language", "current_language", "t", "start_chapter", "check", "solution",
+    "TinyTasNet", "load_pretrained",
 ]

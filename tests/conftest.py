@@ -1,31 +1,18 @@
-"""Shared setup for the unit tests: a headless matplotlib and a clean language state.
+"""Shared test setup: markers, and closing figures (memory only: package functions restore what they change).
 
 Property-based tests (hypothesis) keep ``max_examples`` small and ``deadline=None``
-so the whole suite stays fast on a busy 2-core machine.
+so the whole suite stays fast on a busy 2-core machine. tests/course/test_layout.py
+checks that no test needs more than this: language, fonts, threads and random
+generators are restored by the package itself.
 """
 
-import matplotlib
-
-matplotlib.use("Agg")  # before pyplot is imported anywhere: no display needed
-
-import pytest  # noqa: E402
+import pytest
 
 
-@pytest.fixture(autouse=True)
-def _restore_language():
-    """Tests that switch to Chinese must not leak it into the next test."""
-    from tasnet_edu.language import current_language, use_language
-
-    before = current_language()
-    yield
-    if current_language() != before:
-        use_language(before)
-
-
-@pytest.fixture(autouse=True)
-def _no_language_env(monkeypatch):
-    """``$TASNET_EDU_LANG`` from the caller's shell must not change what the tests see."""
-    monkeypatch.delenv("TASNET_EDU_LANG", raising=False)
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: the classroom check in JupyterLab + headless Chromium (deselect with -m 'not browser')")
+    config.addinivalue_line("markers", "slow: the full 100-mixture evaluation (deselect with -m 'not slow')")
 
 
 @pytest.fixture(autouse=True)
@@ -34,18 +21,3 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
-
-
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: the classroom check in JupyterLab + headless Chromium (deselect with -m 'not browser')")
-
-
-@pytest.fixture(autouse=True)
-def _restore_torch_threads():
-    """A test that runs a CLI with --threads must not change later tests' numbers (e.g. figure pixels)."""
-    import torch
-
-    threads = torch.get_num_threads()
-    yield
-    torch.set_num_threads(threads)

@@ -61,8 +61,8 @@ Mandarin. `te.mix` adds them at equal loudness (0 dB).
 """,
     ),
     code("""
-party = te.intro.cocktail_party(level_db=0.0)
-print(te.intro.describe_party(party))
+party = te.ch00.cocktail_party(level_db=0.0)
+print(te.ch00.describe_party(party))
 """),
     md(en="Speaker 1:", zh="说话人 1："),
     code("""
@@ -78,7 +78,7 @@ Audio(party["mixture"].numpy(), rate=8000)
 """),
     code("""
 assert torch.equal(party["mixture"], party["sources"].sum(0))
-fig = te.intro.plot_cocktail_party(party)
+fig = te.ch00.plot_cocktail_party(party)
 """),
     md(
         en="""
@@ -106,7 +106,7 @@ print(x.shape, x.dtype)
 print([round(v, 3) for v in x[2404:2412].tolist()])   # 8 samples, 0.3 s into the clip
 """),
     code("""
-print(te.intro.describe_rate(sample_rate=8000, L=16))
+print(te.ch00.describe_rate(sample_rate=8000, L=16))
 """),
     md(
         en="""
@@ -120,7 +120,7 @@ encoder looks at 16 numbers at a time.
 """,
     ),
     code("""
-fig = te.intro.plot_zoom(x, sample_rate=8000, L=16)
+fig = te.ch00.plot_zoom(x, sample_rate=8000, L=16)
 """),
     md(
         en="""
@@ -191,7 +191,7 @@ speakers         [M, S, T]       每个说话人一条波形
 """,
     ),
     code("""
-doc_encoder, our_encoder = te.intro.paired_encoders(L=16, N=64)
+doc_encoder, our_encoder = te.ch00.paired_encoders(L=16, N=64)
 print(doc_encoder)
 print(our_encoder)
 """),

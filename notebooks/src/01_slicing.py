@@ -63,10 +63,10 @@ We slice a piece of real speech: 40 ms (320 samples) from the loudest part of th
 """,
     ),
     code("""
-Audio(te.load_clip(te.framing.DEMO_CLIP).numpy(), rate=8000)
+Audio(te.load_clip(te.ch01.DEMO_CLIP).numpy(), rate=8000)
 """),
     code("""
-x = te.framing.demo_waveform()
+x = te.ch01.demo_waveform()
 print(list(x.shape))
 """),
     md(
@@ -83,7 +83,7 @@ samples they cover: frame 1 shares its first 8 samples with frame 0 and its last
 """,
     ),
     code("""
-fig = te.framing.plot_frames(x[:124], L=16)
+fig = te.ch01.plot_frames(x[:124], L=16)
 """),
     md(
         en="""
@@ -95,7 +95,7 @@ the row above (the grey lines mark multiples of the hop).
 """,
     ),
     code("""
-fig = te.framing.plot_stacked_frames(x, L=16, count=5)
+fig = te.ch01.plot_stacked_frames(x, L=16, count=5)
 """),
     md(
         en="""
@@ -107,7 +107,7 @@ sample no frame covers.
 """,
     ),
     code("""
-print(te.framing.frames_ascii(T=38, L=8))
+print(te.ch01.frames_ascii(T=38, L=8))
 """),
     md(
         en="""
@@ -158,12 +158,12 @@ print(te.num_frames(22528, L=16), te.num_frames(124, L=16))
 """),
     md(
         en="""
-Is the formula right? Ask the convolution itself: `te.framing.conv_num_frames(T, L)` runs `conv1d` with
+Is the formula right? Ask the convolution itself: `te.ch01.conv_num_frames(T, L)` runs `conv1d` with
 `kernel_size=L, stride=L // 2` on T zeros and returns the length of its output. We compare the two for every T from L
 to 1000 and several L, even and odd:
 """,
         zh="""
-这个公式对吗？直接问卷积本身：`te.framing.conv_num_frames(T, L)` 用 `kernel_size=L, stride=L // 2` 的 `conv1d`
+这个公式对吗？直接问卷积本身：`te.ch01.conv_num_frames(T, L)` 用 `kernel_size=L, stride=L // 2` 的 `conv1d`
 处理 T 个 0，返回输出的长度。我们对 L 到 1000 之间的每个 T、以及几个偶数和奇数 L，逐一比较两者：
 """,
     ),
@@ -171,7 +171,7 @@ to 1000 and several L, even and odd:
 checked = 0
 for L in (2, 5, 8, 16, 17, 40):
     for T in range(L, 1001):
-        assert te.num_frames(T, L) == te.framing.conv_num_frames(T, L), (T, L)
+        assert te.num_frames(T, L) == te.ch01.conv_num_frames(T, L), (T, L)
         checked += 1
 print(te.t(f"{checked} (T, L) pairs checked: num_frames == conv output length",
            f"检查了 {checked} 组 (T, L)：num_frames == 卷积输出长度"))
@@ -193,28 +193,28 @@ down. The two agree only when `L // 2` divides `T`:
 """,
     ),
     code("""
-te.framing.formula_table(range(120, 130), L=16)
+te.ch01.formula_table(range(120, 130), L=16)
 """),
     md(
         en="""
 ## Samples at the end that no frame covers
 
 When the hop does not divide `T - L`, the last few samples do not fill a whole frame and the convolution simply skips
-them: `te.framing.dropped_samples(T, L)`. At most `hop - 1` samples (under 1 ms at 8 kHz for L = 16) are lost. Real
+them: `te.ch01.dropped_samples(T, L)`. At most `hop - 1` samples (under 1 ms at 8 kHz for L = 16) are lost. Real
 implementations often pad the input with zeros so nothing is lost (the official Conv-TasNet does).
 """,
         zh="""
 ## 末尾没有被覆盖的采样点
 
-当步长不能整除 `T - L` 时，最后几个采样点凑不满一帧，卷积就直接跳过它们：`te.framing.dropped_samples(T, L)`。
+当步长不能整除 `T - L` 时，最后几个采样点凑不满一帧，卷积就直接跳过它们：`te.ch01.dropped_samples(T, L)`。
 最多丢掉 `hop - 1` 个采样点（L = 16、8 kHz 时不到 1 毫秒）。实际的实现常常在输入末尾补零（padding），这样一个采样点也不丢
 （官方的 Conv-TasNet 就是这样做的）。
 """,
     ),
     code("""
 for T in (120, 123, 127, 128):
-    print(te.t(f"T = {T}: K = {te.num_frames(T, 16)}, dropped = {te.framing.dropped_samples(T, 16)}",
-               f"T = {T}：K = {te.num_frames(T, 16)}，丢弃 {te.framing.dropped_samples(T, 16)} 个"))
+    print(te.t(f"T = {T}: K = {te.num_frames(T, 16)}, dropped = {te.ch01.dropped_samples(T, 16)}",
+               f"T = {T}：K = {te.num_frames(T, 16)}，丢弃 {te.ch01.dropped_samples(T, 16)} 个"))
 """),
     md(
         en="""
@@ -254,10 +254,10 @@ frames can overlap at one sample. The document's comment "50% overlap" is only t
     ),
     code("""
 for L in (4, 5, 16, 17):
-    print(te.framing.describe_overlap(L))
+    print(te.ch01.describe_overlap(L))
 """),
     code("""
-print(te.framing.frames_ascii(T=20, L=5))
+print(te.ch01.frames_ascii(T=20, L=5))
 """),
     md(
         en="""
@@ -274,20 +274,20 @@ a T that is not a multiple of the hop, and a T smaller than L.
     ),
     code("""
 # NBVAL_IGNORE_OUTPUT
-te.framing.frames_widget(L=16, T=124)
+te.ch01.frames_widget(L=16, T=124)
 """),
     md(
         en="""
-The sliders call `te.framing.frames_view(L, T)`, which draws the figure, prints K and returns it. Calling it directly
+The sliders call `te.ch01.frames_view(L, T)`, which draws the figure, prints K and returns it. Calling it directly
 with `L = 5, T = 40` checks the widget's answer against the formula:
 """,
         zh="""
-滑块背后调用的是 `te.framing.frames_view(L, T)`：它画图、打印 K，并返回 K。直接用 `L = 5, T = 40` 调用它，
+滑块背后调用的是 `te.ch01.frames_view(L, T)`：它画图、打印 K，并返回 K。直接用 `L = 5, T = 40` 调用它，
 就能拿公式核对小部件给出的答案：
 """,
     ),
     code("""
-K = te.framing.frames_view(L=5, T=40)
+K = te.ch01.frames_view(L=5, T=40)
 assert K == te.num_frames(40, 5) == (40 - 5) // 2 + 1 == 18
 """),
     md(

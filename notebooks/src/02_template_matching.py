@@ -46,7 +46,7 @@ negative when the frame looks like the template turned upside down, and near 0 w
     code("""
 frame = torch.tensor([0.5, 1.0, -0.5, -1.0])
 for template in (torch.tensor([1.0, 1.0, -1.0, -1.0]), torch.tensor([-1.0, -1.0, 1.0, 1.0]), torch.tensor([1.0, -1.0, 1.0, -1.0])):
-    print(te.matching.explain_dot(frame, template), "|", float(frame @ template))
+    print(te.ch02.explain_dot(frame, template), "|", float(frame @ template))
 """),
     md(
         en="""
@@ -58,9 +58,9 @@ does not line up with it (0). `frame @ template` is PyTorch's dot product.
 A learned encoder invents its templates (chapter 05). To see what matching does we first make templates whose meaning
 we know, each `L = 16` samples (2 ms at 8 kHz), all with the same energy so their scores compare fairly:
 
-- **tones** (`te.matching.tone`): a cosine of 500, 1000, 2000 or 3000 Hz, and the same tone shifted by a quarter
+- **tones** (`te.ch02.tone`): a cosine of 500, 1000, 2000 or 3000 Hz, and the same tone shifted by a quarter
   period (a sine), since a frame can catch a wave at any point of its cycle;
-- a **click** (`te.matching.click`): a single 1 in the middle of the frame.
+- a **click** (`te.ch02.click`): a single 1 in the middle of the frame.
 """,
         zh="""
 三个模板分别是：和帧形状相同的（分数 3）、上下翻转的（-3）、对不上的（0）。`frame @ template` 就是 PyTorch 里的点积。
@@ -70,18 +70,18 @@ we know, each `L = 16` samples (2 ms at 8 kHz), all with the same energy so thei
 学出来的编码器会自己"发明"模板（第 05 章）。为了看清匹配在做什么，我们先做几个含义明确的模板，每个 `L = 16` 个采样点
 （8 kHz 下 2 毫秒），能量都相同，这样分数才能公平比较：
 
-- **纯音**（tone，`te.matching.tone`）：500、1000、2000、3000 Hz 的余弦，以及同一个纯音错开四分之一周期的版本（正弦），
+- **纯音**（tone，`te.ch02.tone`）：500、1000、2000、3000 Hz 的余弦，以及同一个纯音错开四分之一周期的版本（正弦），
   因为一帧可能截到波形周期里的任何位置；
-- **脉冲**（click，`te.matching.click`）：帧正中间一个 1，其余全是 0。
+- **脉冲**（click，`te.ch02.click`）：帧正中间一个 1，其余全是 0。
 """,
     ),
     code("""
-templates, names = te.matching.template_bank(L=16)
+templates, names = te.ch02.template_bank(L=16)
 print(list(templates.shape), names)
 print([round(float(e), 3) for e in (templates ** 2).sum(1)])
 """),
     code("""
-fig = te.matching.plot_templates(templates, names)
+fig = te.ch02.plot_templates(templates, names)
 """),
     md(
         en="""
@@ -98,7 +98,7 @@ A test signal of four 20 ms parts: a 500 Hz tone, a 2000 Hz tone, silence with o
 """,
     ),
     code("""
-signal, segments = te.matching.tone_sequence()
+signal, segments = te.ch02.tone_sequence()
 Audio(signal.numpy(), rate=8000)
 """),
     md(
@@ -117,7 +117,7 @@ scores = te.match_templates(frames, templates)
 print(list(frames.shape), "->", list(scores.shape))
 """),
     code("""
-fig = te.matching.plot_scores(signal, templates, names, segments=segments)
+fig = te.ch02.plot_scores(signal, templates, names, segments=segments)
 """),
     md(
         en="""
@@ -145,7 +145,7 @@ The winners, per part, from the frames that lie fully inside it:
 """,
     ),
     code("""
-for label, winner, best in te.matching.segment_winners(scores, names, segments, L=16):
+for label, winner, best in te.ch02.segment_winners(scores, names, segments, L=16):
     print(f"{label}: {winner} ({best:.2f})")
 """),
     md(
@@ -164,37 +164,37 @@ templates score at once, and the winner changes from frame to frame. A male voic
 """,
     ),
     code("""
-speech = te.matching.speech_piece(seconds=0.25)
+speech = te.ch02.speech_piece(seconds=0.25)
 Audio(speech.numpy(), rate=8000)
 """),
     code("""
-fig = te.matching.plot_scores(speech, templates, names)
+fig = te.ch02.plot_scores(speech, templates, names)
 """),
     md(
         en="""
 ## Three ways to the same numbers
 
-1. a **Python loop**: one multiplication at a time, exactly as defined (`te.matching.match_templates_loop`);
+1. a **Python loop**: one multiplication at a time, exactly as defined (`te.ch02.match_templates_loop`);
 2. **frames, then one matrix product**: `te.slice_frames` + `te.match_templates` (an `einsum`, i.e. `frames @ templates.T`);
 3. **`conv1d`** with the templates as the convolution's weights `[N, 1, L]` and `stride = L // 2`: this is what the
-   Encoder's `conv1d_U` does (`te.matching.match_with_conv` is that one call).
+   Encoder's `conv1d_U` does (`te.ch02.match_with_conv` is that one call).
 
 On a small piece (the loop is slow), all three agree:
 """,
         zh="""
 ## 三种算法，同样的数
 
-1. **Python 循环**：严格按定义，一次算一个乘法（`te.matching.match_templates_loop`）；
+1. **Python 循环**：严格按定义，一次算一个乘法（`te.ch02.match_templates_loop`）；
 2. **先切帧，再做一次矩阵乘法**：`te.slice_frames` + `te.match_templates`（一个 `einsum`，即 `frames @ templates.T`）；
 3. **`conv1d`**：把模板当作卷积的权重 `[N, 1, L]`，`stride = L // 2`，这正是编码器里 `conv1d_U` 做的事
-   （`te.matching.match_with_conv` 就是这一次调用）。
+   （`te.ch02.match_with_conv` 就是这一次调用）。
 
 在一小段信号上（循环很慢），三者结果一致：
 """,
     ),
     code("""
 piece = speech[:400]
-by_loop = te.matching.match_templates_loop(te.slice_frames(piece, 16), templates)
+by_loop = te.ch02.match_templates_loop(te.slice_frames(piece, 16), templates)
 by_einsum = te.match_templates(te.slice_frames(piece, 16), templates)
 by_conv = F.conv1d(piece.view(1, 1, -1), templates.unsqueeze(1), stride=8)[0]
 print(list(by_loop.shape), list(by_einsum.shape), list(by_conv.shape))
@@ -222,7 +222,7 @@ machine to machine):
     ),
     code("""
 # NBVAL_IGNORE_OUTPUT
-timings = te.matching.time_three_ways(speech[:800], templates)
+timings = te.ch02.time_three_ways(speech[:800], templates)
 """),
     md(
         en="The timings vary; the results do not. Same input as the timing cell, checked exactly:",
@@ -230,8 +230,8 @@ timings = te.matching.time_three_ways(speech[:800], templates)
     ),
     code("""
 frames = te.slice_frames(speech[:800], 16)
-fast = te.matching.match_with_conv(speech[:800], templates)
-assert torch.allclose(te.matching.match_templates_loop(frames, templates), fast, atol=1e-5)
+fast = te.ch02.match_with_conv(speech[:800], templates)
+assert torch.allclose(te.ch02.match_templates_loop(frames, templates), fast, atol=1e-5)
 assert torch.allclose(te.match_templates(frames, templates), fast, atol=1e-5)
 print(te.t(f"loop, einsum and conv1d agree on all {fast.numel()} scores {list(fast.shape)}",
            f"循环、einsum 和 conv1d 的 {fast.numel()} 个分数 {list(fast.shape)} 全部一致"))
@@ -243,7 +243,7 @@ shape `[N, 1, L]`.
 
 ## Exercises
 
-**Exercise 02.1** Score a 1000 Hz sine `te.matching.sine_wave(1000, 0.01)` with `te.matching.template_bank(16)`.
+**Exercise 02.1** Score a 1000 Hz sine `te.ch02.sine_wave(1000, 0.01)` with `te.ch02.template_bank(16)`.
 Which template scores highest? Answer with its name from `names`, for example `"2000 Hz cos"`.
 """,
         zh="""
@@ -251,7 +251,7 @@ Which template scores highest? Answer with its name from `names`, for example `"
 
 ## 练习
 
-**练习 02.1** 用 `te.matching.template_bank(16)` 给 1000 Hz 的正弦波 `te.matching.sine_wave(1000, 0.01)` 打分。
+**练习 02.1** 用 `te.ch02.template_bank(16)` 给 1000 Hz 的正弦波 `te.ch02.sine_wave(1000, 0.01)` 打分。
 哪个模板分数最高？用 `names` 里的名字作答，例如 `"2000 Hz cos"`。
 """,
     ),

@@ -64,23 +64,23 @@ TasNet 的编码器在训练开始前就是这个样子。`Encoder.scores` 给�
 """,
     ),
     code("""
-x = te.relu.example_clip()
+x = te.ch03.example_clip()
 Audio(x.numpy(), rate=8000)
 """),
     code("""
-encoder = te.relu.random_encoder(L=16, N=64)
+encoder = te.ch03.random_encoder(L=16, N=64)
 scores = encoder.scores(x[None])   # [1, 64, K], before the ReLU
 w = encoder(x[None])               # [1, 64, K], after the ReLU
 assert torch.equal(w, torch.relu(scores))
 print("scores:", list(scores.shape), " map:", list(w.shape), " smallest score:", round(scores.min().item(), 2), " smallest in map:", w.min().item())
 """),
     code("""
-summary = te.relu.score_summary(scores)
+summary = te.ch03.score_summary(scores)
 for name, value in summary.items():
     print(f"{name:16s} {value:.2f}")
 """),
     code("""
-fig = te.relu.plot_score_histogram(scores)
+fig = te.ch03.plot_score_histogram(scores)
 """),
     md(
         en="""
@@ -98,7 +98,7 @@ ReLU 之后，所有负分都**恰好变成 0**。句子中间的静音帧（词
 """,
     ),
     code("""
-print(f"sparsity after ReLU: {te.relu.sparsity(w):.2f}")
+print(f"sparsity after ReLU: {te.ch03.sparsity(w):.2f}")
 """),
     md(
         en="""
@@ -116,9 +116,9 @@ ReLU 之后**只有其中一个留下来**，另一个变成 0。这里 `u` 是 
 """,
     ),
     code("""
-u = te.relu.sine_template(250, L=32)
-frame = te.relu.sine_frame(250, L=32, shift=0.5)
-print({name: round(value, 3) for name, value in te.relu.pair_scores(frame, u).items()})
+u = te.ch03.sine_template(250, L=32)
+frame = te.ch03.sine_frame(250, L=32, shift=0.5)
+print({name: round(value, 3) for name, value in te.ch03.pair_scores(frame, u).items()})
 """),
     md(
         en="""
@@ -136,14 +136,14 @@ from "nothing here": the **sign (phase) is lost** after the ReLU, unless the dic
     ),
     code("""
 # NBVAL_IGNORE_OUTPUT
-te.relu.shift_widget()
+te.ch03.shift_widget()
 """),
     code("""
 # what the slider shows, as numbers
 for shift in (0.0, 0.25, 0.5):
-    s = te.relu.shifted_scores(shift)
+    s = te.ch03.shifted_scores(shift)
     print(f"shift {shift:.2f}: score of u {s['u']:+.2f}, after ReLU: u {s['relu_u']:.2f}, -u {s['relu_minus_u']:.2f}")
-assert abs(te.relu.shifted_scores(0.5)["u"] + te.relu.shifted_scores(0.0)["u"]) < 1e-9  # opposite scores
+assert abs(te.ch03.shifted_scores(0.5)["u"] + te.ch03.shifted_scores(0.0)["u"]) < 1e-9  # opposite scores
 """),
     md(
         en="""
@@ -165,7 +165,7 @@ This is why a trained encoder with a ReLU tends to learn **several templates at 
 """,
     ),
     code("""
-fig = te.relu.plot_sign_pair()
+fig = te.ch03.plot_sign_pair()
 """),
     md(
         en="""
@@ -196,10 +196,10 @@ the whole map. It is the same picture as masks on a magnitude spectrogram, and a
 """,
     ),
     code("""
-demo = te.relu.toy_masks()
+demo = te.ch03.toy_masks()
 assert torch.equal(demo["estimate1"] + demo["estimate2"], demo["mixture"])
 assert torch.equal(demo["estimate1"], demo["part1"])
-fig = te.relu.plot_toy_masks(demo)
+fig = te.ch03.plot_toy_masks(demo)
 """),
     md(
         en="""
@@ -215,11 +215,11 @@ at equal level, and put both speakers and the mixture through the random encoder
 """,
     ),
     code("""
-mixture, sources = te.mix(x, te.relu.example_clip(te.relu.SECOND_CLIP), level_db=0.0)
+mixture, sources = te.mix(x, te.ch03.example_clip(te.ch03.SECOND_CLIP), level_db=0.0)
 Audio(mixture.numpy(), rate=8000)
 """),
     code("""
-check = te.relu.mask_check(sources[0], sources[1], encoder)
+check = te.ch03.mask_check(sources[0], sources[1], encoder)
 print(f"|W_mix - (W1 + W2)| / |W_mix|         = {check['additivity']:.2f}")
 print(f"entries where the speakers' scores have opposite signs: {check['opposite']:.2f}")
 print(f"best mask in [0, 1], error on the ReLU map     = {check['best_mask_relu']:.2f}")
@@ -281,7 +281,7 @@ PyTorch reimplementation it comes from; for learning what an encoder does, that 
 """,
     ),
     code("""
-fig = te.relu.plot_table3()
+fig = te.ch03.plot_table3()
 """),
     md(
         en="""

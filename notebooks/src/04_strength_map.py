@@ -72,12 +72,12 @@ templates into an `Encoder` (it copies them into `conv1d_U.weight`).
 """,
     ),
     code("""
-x = te.relu.example_clip()
+x = te.ch03.example_clip()
 Audio(x.numpy(), rate=8000)
 """),
     code("""
-templates = te.strength_map.tone_templates(65, L=128)   # [N, L]: 65 tones, 0 to 4000 Hz
-encoder = te.strength_map.encoder_from_templates(templates)
+templates = te.ch04.tone_templates(65, L=128)   # [N, L]: 65 tones, 0 to 4000 Hz
+encoder = te.ch04.encoder_from_templates(templates)
 w = encoder(x[None])                                     # [M, N, K]
 print("map:", list(w.shape), "  K = num_frames(T, L) =", te.num_frames(len(x), 128))
 """),
@@ -91,12 +91,12 @@ energy, so it is not silence):
 """,
     ),
     code("""
-freqs = te.strength_map.tone_frequencies(65)
-n0, k0 = te.strength_map.busiest_block(w[0], rows=3, cols=5)
-print(te.strength_map.map_table(w[0], n0, k0, rows=3, cols=5, frequencies=freqs))
+freqs = te.ch04.tone_frequencies(65)
+n0, k0 = te.ch04.busiest_block(w[0], rows=3, cols=5)
+print(te.ch04.map_table(w[0], n0, k0, rows=3, cols=5, frequencies=freqs))
 """),
     code("""
-fig = te.strength_map.plot_map_table(w[0], n0, k0, frequencies=freqs, hop_seconds=64 / 8000)
+fig = te.ch04.plot_map_table(w[0], n0, k0, frequencies=freqs, hop_seconds=64 / 8000)
 """),
     md(
         en="""
@@ -130,7 +130,7 @@ Three maps of the same audio, with the same frames (L = 128, hop 64) and the sam
 """,
     ),
     code("""
-fig = te.strength_map.plot_map_comparison(x, L=128)
+fig = te.ch04.plot_map_comparison(x, L=128)
 """),
     md(
         en="""
@@ -169,7 +169,7 @@ numbers as `torch.stft`:
     code("""
 kernels = te.stft_kernels(128)
 print("stft_kernels(128):", list(kernels.shape))
-diff = te.strength_map.stft_difference(x, 128)
+diff = te.ch04.stft_difference(x, 128)
 assert diff < 1e-4
 print(f"max |conv1d - torch.stft| = {diff:.4f}")
 """),
@@ -187,9 +187,9 @@ ReLU.
 """,
     ),
     code("""
-fourier = te.strength_map.encoder_from_templates(kernels)
+fourier = te.ch04.encoder_from_templates(kernels)
 print(fourier)
-fig = te.strength_map.plot_fourier_encoder(x, L=128)
+fig = te.ch04.plot_fourier_encoder(x, L=128)
 """),
     md(
         en="""
@@ -203,8 +203,8 @@ and so the exact spectrogram, come back:
 """,
     ),
     code("""
-magnitude = te.strength_map.magnitude_from_relu_map(x, 128)
-diff = (magnitude - te.strength_map.spectrogram(x, 128)).abs().max().item()
+magnitude = te.ch04.magnitude_from_relu_map(x, 128)
+diff = (magnitude - te.ch04.spectrogram(x, 128)).abs().max().item()
 assert diff < 1e-3
 print("from the ReLU map of [U; -U]:", list(magnitude.shape), f" max difference to |torch.stft| = {diff:.3f}")
 """),
@@ -232,7 +232,7 @@ T, through an encoder with Conv-TasNet's best sizes, L = 16 (2 ms) and N = 512 (
 """,
     ),
     code("""
-batch = te.strength_map.batch_of_clips()   # [M, T]
+batch = te.ch04.batch_of_clips()   # [M, T]
 Audio(batch[1].numpy(), rate=8000)
 """),
     code("""
@@ -262,12 +262,12 @@ coarse frequency steps; a long L the other way round.
     ),
     code("""
 # NBVAL_IGNORE_OUTPUT
-te.strength_map.map_widget(x)
+te.ch04.map_widget(x)
 """),
     code("""
 # what the widget draws, in numbers (Fourier templates)
 for L in (16, 128, 256):
-    s = te.strength_map.map_summary(x, L, "fourier")
+    s = te.ch04.map_summary(x, L, "fourier")
     print(f"L={L:3d}: map {s['shape']}, hop {s['hop_ms']:g} ms, bins {s['spacing_hz']:g} Hz apart")
 """),
     md(

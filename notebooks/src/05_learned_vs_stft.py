@@ -53,13 +53,13 @@ te.start_chapter("05")
     ),
     code("""
 model = te.load_pretrained()
-facts = te.learned.training_facts()
+facts = te.ch05.training_facts()
 print(facts)
 print("encoder:", model.encoder)
 """),
     code("""
-learned = te.learned.encoder_kernels(model)   # [N, L] = the conv1d_U weights
-stft = te.learned.stft_templates(16)         # stft_kernels(16) without its two all-zero sine rows
+learned = te.ch05.encoder_kernels(model)   # [N, L] = the conv1d_U weights
+stft = te.ch05.stft_templates(16)         # stft_kernels(16) without its two all-zero sine rows
 print("learned:", list(learned.shape), " STFT:", list(te.stft_kernels(16).shape), "->", list(stft.shape))
 """),
     md(
@@ -79,7 +79,7 @@ Each kernel is sorted by its **peak frequency**: the frequency where the magnitu
 """,
     ),
     code("""
-fig = te.learned.compare_kernels(learned)
+fig = te.ch05.compare_kernels(learned)
 """),
     md(
         en="""
@@ -98,8 +98,8 @@ STFT 的响应在频率轴上均匀分布，而且很宽（16 个采样点的 Ha
 """,
     ),
     code("""
-before = te.learned.encoder_kernels(te.model.untrained_model())
-fig = te.learned.plot_response_heatmap({te.t("learned", "学到的"): learned, te.t("before training", "训练前"): before, "STFT": stft})
+before = te.ch05.encoder_kernels(te.ch05.untrained_model())
+fig = te.ch05.plot_response_heatmap({te.t("learned", "学到的"): learned, te.t("before training", "训练前"): before, "STFT": stft})
 """),
     md(
         en="""
@@ -119,10 +119,10 @@ tiny model, for its random start, and for the STFT:
     ),
     code("""
 for name, kernels in [("learned", learned), ("before training", before), ("STFT", stft)]:
-    print(f"{name:16s} {100 * te.learned.share_below(kernels, 1000):5.1f}% of {len(kernels)} kernels peak below 1 kHz")
+    print(f"{name:16s} {100 * te.ch05.share_below(kernels, 1000):5.1f}% of {len(kernels)} kernels peak below 1 kHz")
 """),
     code("""
-fig = te.learned.plot_peak_histogram({te.t("learned", "学到的"): learned, te.t("before training", "训练前"): before, "STFT": stft})
+fig = te.ch05.plot_peak_histogram({te.t("learned", "学到的"): learned, te.t("before training", "训练前"): before, "STFT": stft})
 """),
     md(
         en="""
@@ -156,9 +156,9 @@ STFT 每个频率恰好两个核：cos 和 −sin，相差 90°，合起来给�
 """,
     ),
     code("""
-group = te.learned.same_frequency_group(learned, low=300, high=700)
+group = te.ch05.same_frequency_group(learned, low=300, high=700)
 print("kernels:", group.tolist())
-fig = te.learned.plot_phases(learned, group)
+fig = te.ch05.plot_phases(learned, group)
 """),
     md(
         en="""
@@ -175,7 +175,7 @@ training. Training turned noise into oscillations with a clear frequency.
 """,
     ),
     code("""
-fig = te.learned.plot_before_after(before, learned)
+fig = te.ch05.plot_before_after(before, learned)
 """),
     md(
         en="""
@@ -198,11 +198,11 @@ Audio(clip.numpy(), rate=8000)
 """),
     code("""
 # NBVAL_IGNORE_OUTPUT
-te.learned.kernel_browser(learned, clip)
+te.ch05.kernel_browser(learned, clip)
 """),
     code("""
-view = te.learned.kernel_view(learned, 0, clip)   # what the slider shows at position 0
-last = te.learned.kernel_view(learned, len(learned) - 1, clip)
+view = te.ch05.kernel_view(learned, 0, clip)   # what the slider shows at position 0
+last = te.ch05.kernel_view(learned, len(learned) - 1, clip)
 assert view["peak_hz"] <= last["peak_hz"] and len(view["best_frames"]) == 3
 print(f"lowest kernel #{view['kernel']} peaks at {view['peak_hz']:.0f} Hz; highest #{last['kernel']} at {last['peak_hz']:.0f} Hz")
 """),
@@ -210,12 +210,12 @@ print(f"lowest kernel #{view['kernel']} peaks at {view['peak_hz']:.0f} Hz; highe
         en="""
 ## Exercises
 
-**05.1** With L = 16 at 8000 Hz, how many Hz apart are the STFT bins? (Check `te.fourier.bin_frequencies`.)
+**05.1** With L = 16 at 8000 Hz, how many Hz apart are the STFT bins? (Check `te.ch05.bin_frequencies`.)
 """,
         zh="""
 ## 练习
 
-**05.1** L = 16、采样率 8000 Hz 时，STFT 相邻频点相隔多少 Hz？（可以用 `te.fourier.bin_frequencies` 验证。）
+**05.1** L = 16、采样率 8000 Hz 时，STFT 相邻频点相隔多少 Hz？（可以用 `te.ch05.bin_frequencies` 验证。）
 """,
     ),
     code("""

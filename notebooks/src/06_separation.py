@@ -61,23 +61,23 @@ Audio(sources[1].numpy(), rate=8000)
         en="""
 ## Every stage of the separation
 
-`te.separation.separate` runs the shipped model and keeps what happens inside: the encoder's strength map (rows sorted
+`te.ch06.separate` runs the shipped model and keeps what happens inside: the encoder's strength map (rows sorted
 from low to high frequency, drawn in dB like a spectrogram), the separator's two masks (values between 0 and 1: how
 much of each template's strength belongs to each voice), and the decoder's two waveforms next to the true voices.
 """,
         zh="""
 ## 分离的每一步
 
-`te.separation.separate` 运行随包附带的模型，并保留中间结果：编码器的强度图（行按频率从低到高排好，
+`te.ch06.separate` 运行随包附带的模型，并保留中间结果：编码器的强度图（行按频率从低到高排好，
 像频谱图一样用 dB 画出）、分离器（separator）给出的两张掩码（0 到 1 之间：每个模板的强度有多少属于哪个声音），
 以及解码器（decoder）输出的两个波形和真实声音的对比。
 """,
     ),
     code("""
 model = te.load_pretrained()
-result = te.separation.separate(model, mixture, sources)
+result = te.ch06.separate(model, mixture, sources)
 print({name: list(value.shape) for name, value in result.items()})
-fig = te.separation.plot_pipeline(result, mixture, sources)
+fig = te.ch06.plot_pipeline(result, mixture, sources)
 """),
     code("""
 Audio(result["estimates"][0].numpy(), rate=8000)
@@ -123,10 +123,10 @@ Because the model's two outputs come in no fixed order, both pairings are scored
     ),
     code("""
 noise = 0.1 * sources[1]
-print("scale, SI-SNR (dB):", te.separation.si_snr_demo(sources[0], noise))
-print("mixture   SI-SNR:", [round(float(te.metrics.si_snr(mixture, s)), 2) for s in sources])
-print("separated SI-SNR:", [round(float(te.metrics.si_snr(e, s)), 2) for e, s in zip(result["estimates"], sources)])
-print("SI-SNRi:", round(float(te.metrics.si_snr_improvement(result["estimates"][None], sources[None], mixture[None])[0]), 1), "dB")
+print("scale, SI-SNR (dB):", te.ch06.si_snr_demo(sources[0], noise))
+print("mixture   SI-SNR:", [round(float(te.ch06.si_snr(mixture, s)), 2) for s in sources])
+print("separated SI-SNR:", [round(float(te.ch06.si_snr(e, s)), 2) for e, s in zip(result["estimates"], sources)])
+print("SI-SNRi:", round(float(te.ch06.si_snr_improvement(result["estimates"][None], sources[None], mixture[None])[0]), 1), "dB")
 """),
     md(
         en="""
@@ -157,12 +157,12 @@ Computed live on 6 test mixtures (the README's table uses 100):
 """,
     ),
     code("""
-live = te.evaluate.results_table(count=6)
-print(te.evaluate.markdown_table({k: round(v, 1) for k, v in live.items()}, te.current_language()))
+live = te.ch06.results_table(count=6)
+print(te.ch06.markdown_table({k: round(v, 1) for k, v in live.items()}, te.current_language()))
 """),
     code("""
-fig = te.separation.plot_results(te.evaluate.shipped_results(), {k: te.t(*v) for k, v in te.evaluate.METHODS.items()})
-print(te.evaluate.markdown_table(te.evaluate.shipped_results(), te.current_language()))
+fig = te.ch06.plot_results(te.ch06.shipped_results(), {k: te.t(*v) for k, v in te.ch06.METHODS.items()})
+print(te.ch06.markdown_table(te.ch06.shipped_results(), te.current_language()))
 """),
     md(
         en="""
@@ -201,15 +201,15 @@ so the cell after it checks only that the loss fell.
     ),
     code("""
 # NBVAL_IGNORE_OUTPUT
-config = te.train.TrainConfig(batch_size=4, segment_seconds=0.5)
-fresh, optimizer = te.train.new_run(config)
-losses = te.train.train_steps(fresh, optimizer, config, start=0, steps=40)
+config = te.ch06.TrainConfig(batch_size=4, segment_seconds=0.5)
+fresh, optimizer = te.ch06.new_run(config)
+losses = te.ch06.train_steps(fresh, optimizer, config, start=0, steps=40)
 """),
     code("""
 first, last = sum(losses[:10]) / 10, sum(losses[-10:]) / 10
 assert last < first, (first, last)
 print("mean loss of the first 10 steps > mean of the last 10:", first > last)
-fig = te.separation.plot_losses(losses)
+fig = te.ch06.plot_losses(losses)
 """),
     md(
         en="""
@@ -228,7 +228,7 @@ output length.
     ),
     code("""
 # NBVAL_IGNORE_OUTPUT
-print(f"{te.separation.real_time_factor(model):.0f}x faster than real time")
+print(f"{te.ch06.real_time_factor(model):.0f}x faster than real time")
 """),
     code("""
 with torch.no_grad():

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..language import t
+from ..ui.i18n import t
 
 SHOW_SOLUTIONS = os.environ.get("TASNET_EDU_SOLUTIONS") == "1"
 
@@ -42,6 +42,14 @@ def as_number(answer) -> float:
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
         raise TypeError(f"expected a number, got {type(answer).__name__}")
     return float(answer)
+
+
+def as_whole_number(answer) -> int:
+    """A learner's answer that counts something (frames, samples, kernels) as an int; TypeError/ValueError otherwise."""
+    value = as_number(answer)
+    if value != int(value):
+        raise ValueError(f"{answer} is not a whole number; this answer counts something")
+    return int(value)
 
 
 def exercise(id: str, solution_en: str, solution_zh: str):

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import numbers
-
+from . import as_whole_number as _whole
 from . import exercise
-
-
-def _whole(answer) -> int:
-    if hasattr(answer, "item") and not isinstance(answer, numbers.Number):
-        answer = answer.item()  # a 0-d tensor or NumPy number
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        raise TypeError(f"expected a whole number, got {type(answer).__name__}")
-    if answer != int(answer):
-        raise ValueError(f"{answer} is not a whole number; frames and samples are counted")
-    return int(answer)
 
 
 @exercise(
@@ -43,9 +32,9 @@ def frames_for_one_second(answer):
 @exercise(
     "01.2",
     "K = (100 - 16) // 8 + 1 = 11 frames; the last starts at 10 × 8 = 80 and ends at 96, "
-    "so 100 - 96 = 4 samples are dropped. Check: te.framing.dropped_samples(100, 16).",
+    "so 100 - 96 = 4 samples are dropped. Check: te.ch01.dropped_samples(100, 16).",
     "K = (100 - 16) // 8 + 1 = 11 帧；最后一帧从 10 × 8 = 80 开始，到 96 结束，"
-    "所以丢弃 100 - 96 = 4 个采样点。验证：te.framing.dropped_samples(100, 16)。",
+    "所以丢弃 100 - 96 = 4 个采样点。验证：te.ch01.dropped_samples(100, 16)。",
 )
 def dropped_for_100(answer):
     value = _whole(answer)

@@ -115,6 +115,6 @@ def resolutions(answer):
             "频点间隔是 采样率 / L，不是 采样率 / (2L)。",
         )
     return (
-        "Bins are sample_rate / L Hz apart (te.fourier.bin_frequencies(128)).",
-        "频点间隔是 采样率 / L Hz（可以看 te.fourier.bin_frequencies(128)）。",
+        "Bins are sample_rate / L Hz apart (te.ch04.bin_frequencies(128)).",
+        "频点间隔是 采样率 / L Hz（可以看 te.ch04.bin_frequencies(128)）。",
     )

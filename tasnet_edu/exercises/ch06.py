@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from . import as_number as _number
 from . import exercise
 
 
 @exercise("06.1", "|s|^2 = |r|^2 and |e - s|^2 = |n|^2 = |r|^2, so SI-SNR = 10 log10(1) = 0 dB.",
           "|s|^2 = |r|^2，|e - s|^2 = |n|^2 = |r|^2，所以 SI-SNR = 10 log10(1) = 0 dB。")
 def _equal_noise(answer):
-    if abs(float(answer)) < 0.05:
+    if abs(_number(answer)) < 0.05:
         return None
     return ("not quite: target and noise have the same energy; what is 10 log10(1)?",
             "还不对：目标和噪声能量相同，10 log10(1) 等于多少？")
@@ -17,16 +18,17 @@ def _equal_noise(answer):
 @exercise("06.2", "0 dB: the estimate is the mixture, so SI-SNR(estimate) - SI-SNR(mixture) = 0.",
           "0 dB：估计就是混合语音本身，SI-SNR(估计) - SI-SNR(混合) = 0。")
 def _identity(answer):
-    if abs(float(answer)) < 0.05:
+    if abs(_number(answer)) < 0.05:
         return None
     return ("not quite: SI-SNRi subtracts the score of the mixture itself", "还不对：SI-SNRi 减去的正是混合语音本身的分数")
 
 
 def _expected_06_3() -> float:
-    from ..audio import fixed_mixtures
-    from ..metrics import si_snr_improvement
-    from ..model import load_pretrained
     import torch
+
+    from ..core.audio import fixed_mixtures
+    from ..core.metrics import si_snr_improvement
+    from ..core.model import load_pretrained
 
     m = fixed_mixtures("test", 2, seed=0)[1]
     with torch.no_grad():
@@ -35,12 +37,12 @@ def _expected_06_3() -> float:
 
 
 @exercise("06.3", "m = te.fixed_mixtures('test', 2, seed=0)[1]; est = model(m['mixture'][None]); "
-          "te.metrics.si_snr_improvement(est, m['sources'][None], m['mixture'][None])",
+          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None])",
           "m = te.fixed_mixtures('test', 2, seed=0)[1]; est = model(m['mixture'][None]); "
-          "te.metrics.si_snr_improvement(est, m['sources'][None], m['mixture'][None])")
+          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None])")
 def _one_mixture(answer):
     expected = _expected_06_3()
-    if abs(float(answer) - expected) <= 0.051:
+    if abs(_number(answer) - expected) <= 0.051:
         return None
-    return ("not quite: use te.metrics.si_snr_improvement with [None] added to make batches of one",
-            "还不对：用 te.metrics.si_snr_improvement，并用 [None] 把每个张量变成大小为 1 的批")
+    return ("not quite: use te.ch06.si_snr_improvement with [None] added to make batches of one",
+            "还不对：用 te.ch06.si_snr_improvement，并用 [None] 把每个张量变成大小为 1 的批")

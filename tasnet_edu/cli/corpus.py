@@ -1,0 +1,230 @@
+"""The course's speech corpus: sentences, voices, and the script that synthesises them.
+
+Used by chapters 00, 04, 05 and 06 (and by training). The clips ship
+with the package under ``tasnet_edu/data/speech``; learners never need the
+synthesiser. To regenerate them (needs Debian's ``espeak-ng``)::
+
+    python -m tasnet_edu.cli.corpus --out tasnet_edu/data/speech
+
+Sentences are split into train / validation / test *by sentence*, so the test
+mixtures contain sentences the model never heard in training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.audio import MANIFEST, SAMPLE_RATE, SPEECH_DIR
+
+SENTENCES_EN = [
+    "The quick brown fox jumps over the lazy dog.",
+    "Please call Stella and ask her to bring these things.",
+    "A rainbow is a division of white light into many colors.",
+    "The birch canoe slid on the smooth planks.",
+    "Glue the sheet to the dark blue background.",
+    "It is easy to tell the depth of a well.",
+    "These days a chicken leg is a rare dish.",
+    "Rice is often served in round bowls.",
+    "The juice of lemons makes fine punch.",
+    "The box was thrown beside the parked truck.",
+    "Four hours of steady work faced us.",
+    "A large size in stockings is hard to sell.",
+    "The boy was there when the sun rose.",
+    "A rod is used to catch pink salmon.",
+    "The source of the huge river is the clear spring.",
+    "Kick the ball straight and follow through.",
+    "Help the woman get back to her feet.",
+    "A pot of tea helps to pass the evening.",
+    "Smoky fires lack flame and heat.",
+    "The soft cushion broke the man's fall.",
+    "The salt breeze came across from the sea.",
+    "The girl at the booth sold fifty bonds.",
+    "The small pup gnawed a hole in the sock.",
+    "The fish twisted and turned on the bent hook.",
+    "Press the pants and sew a button on the vest.",
+    "The swan dive was far short of perfect.",
+    "The beauty of the view stunned the young boy.",
+    "Two blue fish swam in the tank.",
+    "Her purse was full of useless trash.",
+    "The colt reared and threw the tall rider.",
+    "It snowed, rained, and hailed the same morning.",
+    "Read verse out loud for pleasure.",
+    "Hoist the load to your left shoulder.",
+    "Take the winding path to reach the lake.",
+    "Note closely the size of the gas tank.",
+    "Wipe the grease off his dirty face.",
+    "Mend the coat before you go out.",
+    "The wrist was badly strained and hung limp.",
+    "The stray cat gave birth to kittens.",
+    "The young girl gave no clear response.",
+    "The meal was cooked before the bell rang.",
+    "What joy there is in living.",
+    "A king ruled the state in the early days.",
+    "The ship was torn apart on the sharp reef.",
+    "Sickness kept him home the third week.",
+    "The wide road shimmered in the hot sun.",
+    "The lazy cow lay in the cool grass.",
+    "Lift the square stone over the fence.",
+]
+
+SENTENCES_ZH = [
+    "今天天气很好。",
+    "我们一起去公园散步。",
+    "请把窗户打开一点。",
+    "他每天早上六点起床。",
+    "这本书非常有意思。",
+    "妈妈在厨房里做饭。",
+    "明天下午有一场雨。",
+    "小猫躺在沙发上睡觉。",
+    "请问火车站怎么走？",
+    "我喜欢喝热茶。",
+    "学生们正在教室里上课。",
+    "这条河流向东边的大海。",
+    "周末我们去看电影吧。",
+    "他的声音听起来很清楚。",
+    "老师在黑板上写字。",
+    "春天的花开得很美。",
+    "请把门关好再出去。",
+    "我们明天早上见面。",
+    "这个苹果又大又红。",
+    "飞机马上就要起飞了。",
+    "孩子们在操场上跑步。",
+    "他把信放进了邮箱。",
+    "冬天的风很冷。",
+    "音乐让人心情愉快。",
+    "桌子上有一杯牛奶。",
+    "我们需要更多的时间。",
+    "她每天晚上读书。",
+    "山上的空气很新鲜。",
+    "请安静一点，大家在听。",
+    "这座城市有很多桥。",
+    "爷爷在院子里种花。",
+    "我们坐地铁去学校。",
+]
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One espeak-ng voice setting: voice name with variant, speed (words/min), pitch (0-99)."""
+
+    name: str
+    speed: int
+    pitch: int
+
+
+VOICES_EN = [
+    Voice("en-us+m3", 165, 45),
+    Voice("en-us+f3", 160, 65),
+    Voice("en-gb+m1", 150, 35),
+    Voice("en-gb+f4", 170, 70),
+    Voice("en-us+m7", 175, 25),
+    Voice("en-gb-x-rp+f2", 155, 55),
+]
+VOICES_ZH = [
+    Voice("cmn+m3", 190, 45),
+    Voice("cmn+f3", 185, 70),
+    Voice("cmn+m1", 200, 30),
+    Voice("cmn+f4", 195, 60),
+]
+VOICES_PER_SENTENCE = 2
+
+
+def split_of(sentence_index: int) -> str:
+    """Split by sentence: every 8th sentence is test, the one after it validation."""
+    return {0: "test", 1: "validation"}.get(sentence_index % 8, "train")
+
+
+TEST_VOICES_PER_SENTENCE = 3
+
+
+def voices_for(sentence_index: int, voices: list) -> list:
+    """The voices that speak one sentence.
+
+    Train and validation sentences: two voices, rotating with the sentence index.
+    Test sentences (every 8th): three voices, rotating so that each voice is
+    tested equally often. (With the first rule alone, every 8th sentence would
+    have fallen on the same few voices: the English test set had male voices only.
+    The validation sentences, used only to pick the best checkpoint, still follow
+    the first rule: their English voices are the three female ones.)
+    """
+    i, n = sentence_index, len(voices)
+    if split_of(i) == "test":
+        k = i // 8
+        return [voices[(TEST_VOICES_PER_SENTENCE * k + j) % n] for j in range(TEST_VOICES_PER_SENTENCE)]
+    return [voices[(i + j * (n // 2 + 1)) % n] for j in range(VOICES_PER_SENTENCE)]
+
+
+def corpus_plan() -> list[dict]:
+    """Every clip to synthesise: file name, text, language, split and voice."""
+    plan = []
+    for language, sentences, voices in (("en", SENTENCES_EN, VOICES_EN), ("zh", SENTENCES_ZH, VOICES_ZH)):
+        for i, text in enumerate(sentences):
+            for j, voice in enumerate(voices_for(i, voices)):
+                plan.append(
+                    {
+                        "file": f"{language}_s{i:02d}_v{j}.flac",
+                        "language": language,
+                        "sentence": i,
+                        "split": split_of(i),
+                        "voice": voice.name,
+                        "speed": voice.speed,
+                        "pitch": voice.pitch,
+                        "text": text,
+                    }
+                )
+    return plan
+
+
+def synthesize(text: str, voice: Voice, sample_rate: int = SAMPLE_RATE):
+    """Speak ``text`` with espeak-ng; return float32 mono audio at ``sample_rate``, silence trimmed."""
+    import librosa
+    import numpy as np
+
+    if shutil.which("espeak-ng") is None:
+        raise RuntimeError("espeak-ng is not installed: apt-get install espeak-ng (only needed to regenerate the clips)")
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "clip.wav"
+        subprocess.run(
+            ["espeak-ng", "-v", voice.name, "-s", str(voice.speed), "-p", str(voice.pitch), "-w", str(wav), text],
+            check=True,
+            capture_output=True,
+        )
+        audio, _ = librosa.load(wav, sr=sample_rate, mono=True)
+    audio, _ = librosa.effects.trim(audio, top_db=40)
+    # Same loudness for every clip: peak at 0.5, leaving headroom for mixing.
+    return (0.5 * audio / np.abs(audio).max()).astype(np.float32)
+
+
+def write_corpus(out_dir: Path) -> Path:
+    """Synthesise every clip of :func:`corpus_plan` into ``out_dir`` with a CSV manifest."""
+    import soundfile as sf
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    plan = corpus_plan()
+    for row in plan:
+        voice = Voice(row["voice"], row["speed"], row["pitch"])
+        sf.write(out_dir / row["file"], synthesize(row["text"], voice), SAMPLE_RATE, subtype="PCM_16")
+    with open(out_dir / MANIFEST, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(plan[0]))
+        writer.writeheader()
+        writer.writerows(plan)
+    return out_dir / MANIFEST
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Regenerate the course's speech clips with espeak-ng.")
+    parser.add_argument("--out", type=Path, default=SPEECH_DIR, help="folder for the FLAC clips and clips.csv")
+    args = parser.parse_args(argv)
+    manifest = write_corpus(args.out)
+    print(f"wrote {len(corpus_plan())} clips and {manifest}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Train TinyTasNet on the shipped speech clips (how the course's checkpoints were made)::
+
+    python -m tasnet_edu.cli.train --encoder learned --out runs/learned --minutes 60
+    python -m tasnet_edu.cli.train --out runs/learned --export tasnet_edu/pretrained/tiny_tasnet_learned.pt
+
+Running the same command again resumes from ``runs/learned/last.pt``; the run's
+own settings are kept then, and flags that would change them are reported as
+ignored. The loop is :func:`tasnet_edu.core.training.run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import torch
+
+from ..core.training import TrainConfig, export, run
+
+RUN_SETTINGS = ("encoder", "seed", "config")  # fixed when a run starts; a resumed run keeps its own
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].rstrip(":"))
+    parser.add_argument("--encoder", choices=["learned", "stft"], default=None, help="default: learned")
+    parser.add_argument("--out", type=Path, required=True, help="run folder for last.pt, best.pt and log.jsonl")
+    parser.add_argument("--minutes", type=float, default=60.0, help="stop after this much training time (in total, resumes included)")
+    parser.add_argument("--steps", type=int, default=None, help="stop after this many steps in total")
+    parser.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    parser.add_argument("--seed", type=int, default=None, help="default: 0")
+    parser.add_argument("--config", type=Path, default=None,
+                        help='JSON file overriding TrainConfig fields, e.g. {"batch_size": 4, "model": {"N": 32}}')
+    parser.add_argument("--export", type=Path, default=None, help="write the shipped checkpoint from best.pt and exit")
+    parser.add_argument("--rescore", action="store_true",
+                        help="on resume, score the model on the validation set again and count the best from there "
+                             "(after the validation mixtures changed)")
+    args = parser.parse_args(argv)
+
+    if args.export:
+        shipped = export(args.out, args.export)
+        print(f"exported step {shipped['step']} (validation SI-SNRi {shipped['validation_si_snri']:.2f} dB) to {args.export}")
+        return
+    if (args.out / "last.pt").exists():
+        ignored = [f"--{name}" for name in RUN_SETTINGS if getattr(args, name) is not None]
+        if ignored:
+            print(f"warning: resuming {args.out / 'last.pt'}: {', '.join(ignored)} ignored (the run keeps the settings it "
+                  "started with; use a new --out folder to change them)", file=sys.stderr)
+    overrides = json.loads(args.config.read_text()) if args.config else {}
+    model_fields = {"encoder": args.encoder or "learned", **overrides.pop("model", {})}
+    cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=args.seed or 0)), **overrides, "model": model_fields})
+    threads = torch.get_num_threads()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    try:
+        run(args.out, cfg, minutes=args.minutes, steps=args.steps, rescore=args.rescore)
+    finally:
+        torch.set_num_threads(threads)
+
+
+if __name__ == "__main__":
+    main()

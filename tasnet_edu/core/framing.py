@@ -1,0 +1,67 @@
+"""Step 1, slicing: cut the waveform into frames of L samples, hop L // 2.
+
+The formulas behind notebook ``01_slicing``: K, the hop, the overlap, the samples
+no frame covers, and the frames themselves.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from .checks import as_float_tensor, check_length, check_size
+
+
+def hop_length(L: int) -> int:
+    """The encoder's stride: ``L // 2``. For odd L the overlap is ``L - L // 2`` samples, a bit over 50%."""
+    return check_size("L", L, 2) // 2
+
+
+def num_frames(T: int, L: int) -> int:
+    """K, the number of frames the encoder makes from T samples: ``(T - L) // (L // 2) + 1``.
+
+    The seed's ``2T/L - 1`` is the special case where ``L // 2`` divides T; in
+    general the samples after the last full frame are dropped.
+    """
+    T = check_size("T", T, 0)
+    hop = hop_length(L)
+    check_length(T, L)
+    return (T - L) // hop + 1
+
+
+def dropped_samples(T: int, L: int) -> int:
+    """How many trailing samples no frame covers (0 when the frames end exactly at T)."""
+    K = num_frames(T, L)
+    return T - ((K - 1) * hop_length(L) + L)
+
+
+def overlap_samples(L: int) -> int:
+    """How many samples two neighbouring frames share: ``L - L // 2`` (L/2 for even L, more for odd L; notebook 01)."""
+    return check_size("L", L, 2) - hop_length(L)
+
+
+def conv_num_frames(T: int, L: int) -> int:
+    """The number of frames ``Conv1d(kernel_size=L, stride=L // 2)`` really outputs for T samples.
+
+    Measured by running ``torch.nn.functional.conv1d`` on T zeros; notebook 01
+    compares it with :func:`num_frames` for many T and L.
+    """
+    T = check_size("T", T, 1)
+    L = check_size("L", L, 2)
+    check_length(T, L)
+    out = torch.nn.functional.conv1d(torch.zeros(1, 1, T), torch.zeros(1, 1, L), stride=L // 2)
+    return int(out.shape[-1])
+
+
+def slice_frames(x, L: int) -> torch.Tensor:
+    """The explicit frames of ``x [..., T]``: a tensor ``[..., K, L]`` with hop ``L // 2``.
+
+    Frame k is ``x[..., k*hop : k*hop + L]``; this is what the convolution sees.
+    The frames are a copy (overlapping frames share samples, so a view would let
+    a write to one frame change its neighbours and ``x``).
+    """
+    hop = hop_length(L)
+    x = as_float_tensor(x)
+    if x.dim() == 0:
+        raise ValueError("audio is a single number (0-D); expected a waveform [T] or a batch [..., T]")
+    check_length(x.shape[-1], L)
+    return x.unfold(-1, L, hop).clone()

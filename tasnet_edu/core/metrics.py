@@ -1,0 +1,107 @@
+"""How separation is scored: SI-SNR, permutation-invariant training, ideal masks.
+
+Used by chapter 06, by training (the loss) and by the evaluation (the results
+table). Written out by hand because they are the lesson; the tests check them
+against torchmetrics.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+import torch
+
+from .checks import as_float_tensor
+
+
+def si_snr(estimate, reference, eps: float = 1e-8) -> torch.Tensor:
+    """Scale-invariant signal-to-noise ratio in dB over the last axis.
+
+    Both signals are made zero-mean; the reference part of the estimate is its
+    projection ``s = <e, r> r / |r|^2``, the rest ``e - s`` is noise, and
+    ``SI-SNR = 10 log10(|s|^2 / |e - s|^2)``. Scaling the estimate changes nothing.
+    """
+    e = as_float_tensor(estimate, "estimate")
+    r = as_float_tensor(reference, "reference", dtype=e.dtype)
+    if e.shape != r.shape:
+        raise ValueError(f"estimate has shape {list(e.shape)} but reference has {list(r.shape)}; they must match")
+    e = e - e.mean(dim=-1, keepdim=True)
+    r = r - r.mean(dim=-1, keepdim=True)
+    target = (e * r).sum(-1, keepdim=True) / (r.pow(2).sum(-1, keepdim=True) + eps) * r
+    noise = e - target
+    return 10 * torch.log10((target.pow(2).sum(-1) + eps) / (noise.pow(2).sum(-1) + eps))
+
+
+def pit_si_snr(estimates: torch.Tensor, references: torch.Tensor):
+    """Utterance-level permutation invariant SI-SNR.
+
+    ``estimates`` and ``references`` are ``[M, S, T]``. The network's outputs have
+    no fixed order, so each example is scored with the pairing of outputs to
+    sources that gives the highest mean SI-SNR. Returns ``(si_snr [M], perms [M, S])``.
+    """
+    if estimates.dim() != 3 or estimates.shape != references.shape:
+        raise ValueError(
+            f"estimates {list(estimates.shape)} and references {list(references.shape)} must both be [M, S, T]"
+        )
+    S = estimates.shape[1]
+    perms = list(permutations(range(S)))
+    # [M, S_est, S_ref] SI-SNR of every pairing, computed once.
+    M, _, T = estimates.shape
+    pair = si_snr(estimates.unsqueeze(2).expand(M, S, S, T), references.unsqueeze(1).expand(M, S, S, T))
+    scores = torch.stack([pair[:, list(range(S)), list(p)].mean(-1) for p in perms], dim=-1)  # [M, P]
+    best, index = scores.max(dim=-1)
+    return best, torch.tensor(perms, device=index.device)[index]
+
+
+def pit_loss(estimates, references) -> torch.Tensor:
+    """Training loss: minus the batch mean of the permutation-invariant SI-SNR."""
+    return -pit_si_snr(estimates, references)[0].mean()
+
+
+def si_snr_improvement(estimates, references, mixture) -> torch.Tensor:
+    """SI-SNRi in dB per example: PIT SI-SNR of the estimates minus SI-SNR of the mixture itself.
+
+    ``estimates``/``references`` ``[M, S, T]``, ``mixture`` ``[M, T]``; returns ``[M]``.
+    """
+    best, _ = pit_si_snr(estimates, references)
+    baseline = si_snr(mixture.unsqueeze(1).expand_as(references), references).mean(-1)
+    return best - baseline
+
+
+MASK_N_FFT = 256  # 32 ms at 8 kHz, as in the Conv-TasNet paper's ideal-mask baselines
+MASK_HOP = 64  # 8 ms
+
+
+def ideal_mask_separation(sources, kind: str = "irm", n_fft: int = MASK_N_FFT, hop: int = MASK_HOP) -> torch.Tensor:
+    """Separate the mixture of ``sources [..., S, T]`` with an oracle STFT mask; returns ``[..., S, T]``.
+
+    The masks use the true sources (oracle references, the usual yardstick for
+    STFT-magnitude masking; not methods, and not an upper bound for other methods): ``irm`` = |S_i| / sum_j |S_j|, ``ibm`` = 1 where
+    source i is the loudest, ``wfm`` = |S_i|^2 / sum_j |S_j|^2. Each mask
+    multiplies the mixture's STFT (its phase is kept), then the inverse STFT
+    gives the waveform. Hann window, ``n_fft`` samples, hop ``hop``.
+    """
+    sources = as_float_tensor(sources, "sources")
+    if sources.dim() < 2:
+        raise ValueError(f"sources have shape {list(sources.shape)}; expected [..., S, T]")
+    *lead, S, T = sources.shape
+    window = torch.hann_window(n_fft, dtype=sources.dtype)
+
+    def stft(x):
+        return torch.stft(x.reshape(-1, T), n_fft, hop, window=window, center=True, return_complex=True)
+
+    spec = stft(sources).view(*lead, S, n_fft // 2 + 1, -1)
+    mix = spec.sum(dim=-3, keepdim=True)
+    mag = spec.abs()
+    if kind == "irm":
+        mask = mag / (mag.sum(dim=-3, keepdim=True) + 1e-8)
+    elif kind == "ibm":
+        mask = (mag == mag.max(dim=-3, keepdim=True).values).to(sources.dtype)
+    elif kind == "wfm":
+        power = mag**2
+        mask = power / (power.sum(dim=-3, keepdim=True) + 1e-8)
+    else:
+        raise ValueError(f"unknown mask kind {kind!r}; use 'irm', 'ibm' or 'wfm'")
+    masked = (mask * mix).reshape(-1, n_fft // 2 + 1, spec.shape[-1])
+    out = torch.istft(masked, n_fft, hop, window=window, center=True, length=T)
+    return out.view(*lead, S, T)

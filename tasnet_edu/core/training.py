@@ -1,0 +1,168 @@
+"""Training TinyTasNet on the shipped speech clips (how the course's checkpoints were made).
+
+The Conv-TasNet recipe at a small scale: random two-speaker mixtures (levels
+uniform in [-5, 5] dB), SI-SNR loss with permutation invariant training, Adam
+(lr 1e-3, halved by ``ReduceLROnPlateau`` after 3 evaluations without a new
+best), gradient norm clipped at 5. :func:`run` evaluates every ``eval_every``
+steps, writes ``last.pt`` (to resume) and ``best.pt``; running it again on the
+same folder resumes from ``last.pt``. The command line is ``tasnet_edu.cli.train``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm.auto import tqdm
+
+from .audio import fixed_mixtures, random_mixtures
+from .evaluation import si_snri_scores
+from .metrics import pit_loss
+from .model import TasNetConfig, TinyTasNet
+
+
+@dataclass
+class TrainConfig:
+    model: TasNetConfig = field(default_factory=TasNetConfig)
+    batch_size: int = 8
+    segment_seconds: float = 1.0
+    lr: float = 1e-3
+    grad_clip: float = 5.0
+    seed: int = 0
+    eval_every: int = 250
+    eval_mixtures: int = 24
+    patience: int = 3  # halve the learning rate after this many evaluations without a new best (as in Conv-TasNet)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainConfig":
+        d = dict(d)
+        d["model"] = TasNetConfig(**d["model"])
+        return cls(**d)
+
+
+def make_batch(cfg: TrainConfig, step: int):
+    """The batch for ``step``: its randomness depends only on (seed, step), so a resumed run sees the same data."""
+    rng = np.random.default_rng([cfg.seed, step])
+    return random_mixtures("train", cfg.batch_size, cfg.segment_seconds, rng)
+
+
+def validate(model: TinyTasNet, mixtures: list[dict]) -> float:
+    """Mean SI-SNRi (dB) of ``model`` over fixed mixtures (one at a time, full length)."""
+    model.eval()
+    return float(si_snri_scores(lambda mixture, sources: model(mixture), mixtures).mean())
+
+
+def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, progress: bool = True):
+    """Run ``steps`` optimisation steps from step ``start``; returns the list of losses (dB, lower is better)."""
+    model.train()
+    losses = []
+    for step in tqdm(range(start, start + steps), disable=not progress, desc="training", leave=False):
+        mixture, sources = make_batch(cfg, step)
+        loss = pit_loss(model(mixture), sources)
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+        optimizer.step()
+        losses.append(float(loss.detach()))
+    return losses
+
+
+def new_run(cfg: TrainConfig):
+    """A freshly initialised model (seeded by ``cfg.seed``, global generator untouched) and its Adam optimiser."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(cfg.seed)
+        model = TinyTasNet(cfg.model)
+    optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    return model, optimizer
+
+
+def plateau_scheduler(optimizer, cfg: TrainConfig):
+    """Halve the learning rate after ``cfg.patience`` evaluations in a row without a new best score."""
+    # PyTorch counts "bad" evaluations beyond patience: patience - 1 here halves on the patience-th one.
+    return torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode="max", factor=0.5, patience=cfg.patience - 1,
+                                                      threshold=0.0)
+
+
+def save_checkpoint(path: Path, model, optimizer, scheduler, cfg: TrainConfig, state: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+                "config": asdict(cfg), **state}, tmp)
+    tmp.replace(path)  # atomic: an interrupted save never leaves a broken checkpoint
+
+
+def export(run_dir: Path, out: Path) -> dict:
+    """Write the shipped checkpoint from ``best.pt``: weights, model config and how it was trained."""
+    ckpt = torch.load(Path(run_dir) / "best.pt", weights_only=True)
+    shipped = {
+        "model": ckpt["model"],
+        "config": ckpt["config"]["model"],
+        "train_config": ckpt["config"],
+        "step": ckpt["step"],
+        "train_seconds": ckpt["train_seconds"],
+        "validation_si_snri": ckpt["best_score"],
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(shipped, out)
+    return shipped
+
+
+def resume_or_start(out: Path, cfg: TrainConfig):
+    """``(cfg, model, optimizer, scheduler, state, resumed)``: from ``out/last.pt`` if it exists, else new."""
+    last = Path(out) / "last.pt"
+    if last.exists():
+        ckpt = torch.load(last, weights_only=True)
+        cfg = TrainConfig.from_dict(ckpt["config"])
+        model, optimizer = new_run(cfg)
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        scheduler = plateau_scheduler(optimizer, cfg)
+        scheduler.load_state_dict(ckpt["scheduler"])
+        state = {k: ckpt[k] for k in ("step", "train_seconds", "best_score")}
+        return cfg, model, optimizer, scheduler, state, True
+    model, optimizer = new_run(cfg)
+    state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf")}
+    return cfg, model, optimizer, plateau_scheduler(optimizer, cfg), state, False
+
+
+def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = None, rescore: bool = False,
+        progress: bool = True) -> dict:
+    """Train into the run folder ``out`` until ``steps`` or ``minutes`` (in total, resumes included); returns the state.
+
+    ``rescore``: on resume, score the model on the validation set again and count the best from there
+    (after the validation mixtures changed).
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    cfg, model, optimizer, scheduler, state, resumed = resume_or_start(out, cfg)
+    print(f"{'resuming' if resumed else 'starting'} {out} at step {state['step']}: TinyTasNet "
+          f"({cfg.model.encoder} encoder), {model.num_parameters():,} parameters", flush=True)
+    validation = fixed_mixtures("validation", cfg.eval_mixtures, seed=1)
+    if rescore and state["step"] > 0:
+        state["best_score"] = validate(model, validation)
+        scheduler.best, scheduler.num_bad_epochs = state["best_score"], 0
+        save_checkpoint(out / "best.pt", model, optimizer, scheduler, cfg, state)
+        print(f"rescored step {state['step']}: validation SI-SNRi {state['best_score']:.2f} dB")
+    max_steps = steps or 10**9
+    with open(out / "log.jsonl", "a") as log:
+        while state["step"] < max_steps and state["train_seconds"] < minutes * 60:
+            n = min(cfg.eval_every, max_steps - state["step"])
+            t0 = time.perf_counter()
+            losses = train_steps(model, optimizer, cfg, state["step"], n, progress)
+            state["train_seconds"] += time.perf_counter() - t0
+            state["step"] += n
+            score = validate(model, validation)
+            scheduler.step(score)
+            if score > state["best_score"]:
+                state["best_score"] = score
+                save_checkpoint(out / "best.pt", model, optimizer, scheduler, cfg, state)
+            save_checkpoint(out / "last.pt", model, optimizer, scheduler, cfg, state)
+            entry = {"step": state["step"], "loss": round(float(np.mean(losses)), 3), "val_si_snri": round(score, 3),
+                     "lr": optimizer.param_groups[0]["lr"], "minutes": round(state["train_seconds"] / 60, 2)}
+            log.write(json.dumps(entry) + "\n")
+            log.flush()
+            print(json.dumps(entry), flush=True)
+    return state

@@ -1,0 +1,674 @@
+"""Helpers for the classroom check (``tests/test_browser.py``): Chromium, a JupyterLab server, a page.
+
+The browser test opens a course notebook in a real JupyterLab, in a real
+(headless) Chromium driven by Playwright, runs every cell, moves a widget
+slider and takes a screenshot, in English and with the Chinese UI.
+
+Nothing is downloaded from the web: Chromium is Debian's ``chromium`` package
+(installed with apt-get when missing), Playwright only drives it
+(``playwright install`` is never run).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+OUTPUT = REPO / "test-output"
+CHROMIUM = Path("/usr/bin/chromium")
+# The course's JupyterLab settings (overrides.json), the same ones `./course lab` uses.
+COURSE_LAB_SETTINGS = REPO / "tools" / "jupyterlab"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCALES = {"en": "en", "zh": "zh_CN"}  # JupyterLab's translation setting per course language
+
+
+# --------------------------------------------------------------------------- Chromium
+
+
+def _root_prefix() -> list[str] | None:
+    """``[]`` when we are root, ``["sudo", "-n"]`` when password-less sudo works, else None."""
+    if os.geteuid() == 0:
+        return []
+    sudo = shutil.which("sudo")
+    if sudo and subprocess.run([sudo, "-n", "true"], capture_output=True).returncode == 0:
+        return [sudo, "-n"]
+    return None
+
+
+def ensure_chromium(timeout: float = 900) -> tuple[str | None, str]:
+    """Make sure Debian's Chromium is at ``/usr/bin/chromium``; returns ``(path or None, why not)``.
+
+    Installs the ``chromium`` package with apt-get when missing (running
+    ``apt-get update`` first only if the plain install fails). Returns
+    ``(None, reason)`` only where it cannot be installed at all: no apt-get,
+    not root and no password-less sudo, or apt-get failing.
+    """
+    if CHROMIUM.exists():
+        return str(CHROMIUM), ""
+    apt = shutil.which("apt-get")
+    if apt is None:
+        return None, f"{CHROMIUM} is missing and there is no apt-get to install Debian's 'chromium' package"
+    prefix = _root_prefix()
+    if prefix is None:
+        return None, (f"{CHROMIUM} is missing and installing it needs root: run "
+                      "'sudo apt-get install -y chromium' once, then run the tests again")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = [*prefix, apt, "install", "-y", "--no-install-recommends", "chromium"]
+    log = []
+    deadline = time.monotonic() + timeout
+    for step in ([install], [[*prefix, apt, "update"], install]):
+        ok = True
+        for cmd in step:
+            try:
+                done = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                      timeout=max(10.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                return None, f"'{' '.join(cmd)}' took longer than {timeout:.0f} s"
+            log.append(f"$ {' '.join(cmd)}  -> exit {done.returncode}\n{done.stderr[-1500:]}")
+            if done.returncode != 0:
+                ok = False
+                break
+        if ok and CHROMIUM.exists():
+            return str(CHROMIUM), ""
+    return None, "could not install Debian's 'chromium' package:\n" + "\n".join(log)
+
+
+# --------------------------------------------------------------------------- JupyterLab
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def write_lab_settings(settings_dir: Path, locale: str = "en") -> None:
+    """User settings for a quiet, deterministic classroom JupyterLab.
+
+    - the UI language (``locale``: ``"en"`` or ``"zh_CN"``),
+    - no autosave: running the course must never rewrite the committed notebooks,
+    - every cell kept in the page (no windowing), so outputs can be inspected,
+    - no news / update pop-ups.
+    """
+    _write_json(settings_dir / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings",
+                {"locale": locale})
+    _write_json(settings_dir / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings",
+                {"autosave": False})
+    _write_json(settings_dir / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings",
+                {"windowingMode": "none"})
+    _write_json(settings_dir / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings",
+                {"fetchNews": "false", "checkForUpdates": False})
+
+
+def _children(pid: int) -> list[int]:
+    """Every descendant of ``pid`` (kernels run in their own process group, so killpg misses them)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill(pids: list[int], sig: int) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, sig)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+class JupyterLab:
+    """A JupyterLab server from this environment on 127.0.0.1, with its own temporary dirs.
+
+    Use as a context manager: the server, its kernels and every other child
+    process are stopped on exit, also when the test failed.
+    """
+
+    def __init__(self, root_dir: Path = NOTEBOOKS, locale: str = "en", startup_timeout: float = 120,
+                 app_settings_dir: Path | None = COURSE_LAB_SETTINGS):
+        self.root_dir = Path(root_dir)
+        self.app_settings_dir = app_settings_dir
+        self.locale = locale
+        self.startup_timeout = startup_timeout
+        self.token = secrets.token_hex(16)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self._tmp: tempfile.TemporaryDirectory | None = None
+        self.log_path: Path | None = None
+
+    # ----------------------------------------------------------------- HTTP
+    def api(self, method: str, path: str, body: dict | None = None, timeout: float = 20):
+        """Call the server's REST API; returns the decoded JSON (or None for an empty reply)."""
+        sep = "&" if "?" in path else "?"
+        request = urllib.request.Request(f"{self.url}{path}{sep}token={self.token}", method=method,
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            data = reply.read()
+        return json.loads(data) if data.strip() else None
+
+    def set_locale(self, locale: str) -> None:
+        """Switch JupyterLab's UI language (``"en"`` / ``"zh_CN"``) for pages loaded from now on."""
+        raw = json.dumps({"locale": locale})
+        self.api("PUT", "/lab/api/settings/@jupyterlab/translation-extension:plugin", {"raw": raw})
+        self.locale = locale
+
+    def lab_url(self, notebook: str, workspace: str = "classroom") -> str:
+        """Page that opens ``notebook`` (relative to root_dir) in a fresh workspace."""
+        return f"{self.url}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={self.token}"
+
+    def log(self) -> str:
+        if self.log_path and self.log_path.exists():
+            return self.log_path.read_text(errors="replace")[-4000:]
+        return ""
+
+    # ----------------------------------------------------------------- lifecycle
+    def start(self) -> "JupyterLab":
+        self._tmp = tempfile.TemporaryDirectory(prefix="tasnet-edu-lab-")
+        tmp = Path(self._tmp.name)
+        dirs = {name: tmp / name for name in ("runtime", "config", "data", "settings", "workspaces", "checkpoints")}
+        for d in dirs.values():
+            d.mkdir()
+        write_lab_settings(dirs["settings"], self.locale)
+        env = dict(os.environ)
+        env.update(
+            JUPYTER_RUNTIME_DIR=str(dirs["runtime"]),
+            JUPYTER_CONFIG_DIR=str(dirs["config"]),
+            JUPYTER_DATA_DIR=str(dirs["data"]),  # no user kernelspecs from ~/.local: this env's python3 kernel
+            JUPYTERLAB_SETTINGS_DIR=str(dirs["settings"]),
+            JUPYTERLAB_WORKSPACES_DIR=str(dirs["workspaces"]),
+            PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("TASNET_EDU_LANG", None)  # the language must come from the notebook's folder, as in class
+        cmd = [
+            sys.executable, "-m", "jupyter", "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={self.port}",
+            "--port-retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root_dir}",
+            "--ServerApp.open_browser=False",
+            "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: read the notebook model from the test
+            "--LabApp.news_url=",
+            # Checkpoints go to the temp dir: no .ipynb_checkpoints/ left in notebooks/.
+            f"--FileCheckpoints.checkpoint_dir={dirs['checkpoints']}",
+        ]
+        if self.app_settings_dir is not None:
+            cmd.append(f"--LabApp.app_settings_dir={self.app_settings_dir}")
+        if os.geteuid() == 0:
+            cmd.append("--allow-root")  # CI containers run as root
+        self.log_path = tmp / "jupyterlab.log"
+        log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(cmd, cwd=self.root_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        log.close()
+        deadline = time.monotonic() + self.startup_timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with code {self.proc.returncode} while starting:\n{self.log()}")
+            try:
+                self.api("GET", "/api/status", timeout=5)
+                self.api("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin", timeout=20)
+                return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"JupyterLab did not answer on {self.url} within {self.startup_timeout:.0f} s:\n"
+                                   f"{self.log()}")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        """Shut down kernels and server; kill whatever is left (process group and descendants)."""
+        proc = self.proc
+        if proc is not None:
+            pids = _children(proc.pid)
+            if proc.poll() is None:
+                with contextlib.suppress(Exception):
+                    for kernel in self.api("GET", "/api/kernels", timeout=5) or []:
+                        self.api("DELETE", f"/api/kernels/{kernel['id']}", timeout=15)
+                pids = sorted(set(pids) | set(_children(proc.pid)))
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    with contextlib.suppress(ProcessLookupError, PermissionError):
+                        os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=10)
+            _kill([p for p in pids if _alive(p)], signal.SIGTERM)
+            deadline = time.monotonic() + 5
+            while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            _kill([p for p in pids if _alive(p)], signal.SIGKILL)
+            self.proc = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> "JupyterLab":
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+# --------------------------------------------------------------------------- the page
+
+# JavaScript run in the page (window.jupyterapp is there thanks to --LabApp.expose_app_in_browser).
+JS_NOTEBOOK_READY = """(path) => {
+  const app = window.jupyterapp;
+  if (!app || !app.shell) return false;
+  const w = app.shell.currentWidget;
+  if (!w || !w.context || w.context.path !== path || !w.context.isReady) return false;
+  const s = w.sessionContext;
+  return !!(s && s.session && s.session.kernel && s.session.kernel.status === 'idle');
+}"""
+
+JS_CELL_STATE = """() => {
+  const w = window.jupyterapp.shell.currentWidget;
+  const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+  const cells = [];
+  for (const cell of w.content.widgets) {
+    const m = cell.model;
+    if (m.type !== 'code') continue;
+    const outputs = [];
+    for (let i = 0; i < m.outputs.length; i++) {
+      const o = m.outputs.get(i).toJSON();
+      outputs.push({type: o.output_type, name: o.name || null,
+                    text: o.output_type === 'stream' ? String(o.text).slice(0, 2000)
+                        : o.output_type === 'error' ? (o.ename + ': ' + o.evalue) : null});
+    }
+    cells.push({count: m.executionCount, source: m.sharedModel.getSource().slice(0, 200), outputs});
+  }
+  return {kernel: kernel ? kernel.status : null, cells};
+}"""
+
+JS_RUN_FINISHED = """(n) => {
+  // Run All is over when the kernel is idle and every code cell got an execution count,
+  // or when a cell failed (Run All stops there).
+  const w = window.jupyterapp.shell.currentWidget;
+  const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+  if (!kernel || kernel.status !== 'idle') return false;
+  let done = 0, failed = false;
+  for (const cell of w.content.widgets) {
+    const m = cell.model;
+    if (m.type !== 'code' || !m.sharedModel.getSource().trim()) continue;  // empty cells never get a count
+    if (m.executionCount !== null && m.executionCount !== undefined) done += 1;
+    for (let i = 0; i < m.outputs.length; i++) {
+      if (m.outputs.get(i).type === 'error') failed = true;
+    }
+  }
+  return failed || done === n;
+}"""
+
+JS_WIDGET_OUTPUT = """(el) => {
+  const out = el.querySelector('.widget-output');
+  const imgs = out ? Array.from(out.querySelectorAll('img')) : [];
+  return {text: out ? out.innerText : '', img: imgs.length ? imgs[0].getAttribute('src') : null, images: imgs.length};
+}"""
+
+JS_WIDGET_CHANGED = """([el, before]) => {
+  const out = el.querySelector('.widget-output');
+  const img = out ? out.querySelector('img') : null;
+  const now = {text: out ? out.innerText : '', img: img ? img.getAttribute('src') : null};
+  return !!now.img && (now.img !== before.img || now.text !== before.text);
+}"""
+
+JS_FRAME_WIDGET = """(el) => {
+  // Scroll so the widget's cell and the markdown cell just above it (its heading) fill the view.
+  const cell = el.closest('.jp-Cell');
+  const prev = cell && cell.previousElementSibling;
+  const scroller = el.closest('.jp-WindowedPanel-outer') || el.closest('.jp-Notebook');
+  const room = scroller ? scroller.clientHeight : window.innerHeight;
+  if (prev && prev.classList.contains('jp-MarkdownCell')
+      && cell.getBoundingClientRect().bottom - prev.getBoundingClientRect().top < room) {
+    prev.scrollIntoView({block: 'start'});
+  } else {
+    el.scrollIntoView({block: 'center'});
+  }
+}"""
+
+JS_IMAGES_PAINTED = """async (el) => {
+  // Every figure in the widget is loaded and decoded, so a screenshot shows it (not a blank box).
+  const imgs = Array.from(el.querySelectorAll('.widget-output img'));
+  if (!imgs.length || !imgs.every(img => img.complete && img.naturalWidth > 0)) return false;
+  await Promise.all(imgs.map(img => img.decode().catch(() => null)));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return true;
+}"""
+
+
+# --------------------------------------------------------------------------- Chromium via Playwright
+
+
+def fonts_conf(folder: Path) -> Path:
+    """A fontconfig file adding the course's own Noto Sans CJK to the system fonts.
+
+    A fresh Debian has no CJK font, so Chromium would draw JupyterLab's Chinese
+    menus as boxes; the font the course ships for matplotlib fixes that,
+    without installing anything else.
+    """
+    from noto_cjk_sans_otc import FONT_PATH
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cache").mkdir(exist_ok=True)
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{Path(FONT_PATH).parent}</dir>\n"
+        f"  <cachedir>{folder / 'cache'}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+@contextlib.contextmanager
+def chromium_context(executable: str, width: int = 1400, height: int = 900):
+    """Headless Chromium with a new empty profile (a Playwright BrowserContext); closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="tasnet-edu-chromium-") as tmp:
+        env = dict(os.environ, FONTCONFIG_FILE=str(fonts_conf(Path(tmp) / "fonts")))
+        with sync_playwright() as playwright:
+            context = playwright.chromium.launch_persistent_context(
+                str(Path(tmp) / "profile"),
+                executable_path=executable,
+                headless=True,
+                args=CHROMIUM_FLAGS,
+                env=env,
+                viewport={"width": width, "height": height},
+                device_scale_factor=1,
+            )
+            try:
+                context.set_default_timeout(60_000)
+                yield context
+            finally:
+                context.close()
+
+
+@contextlib.contextmanager
+def new_page(context):
+    """A fresh tab that records uncaught page errors in ``page.page_errors``; closed on exit."""
+    page = context.new_page()
+    page.page_errors = []
+    page.on("pageerror", lambda err: page.page_errors.append(str(err)))
+    try:
+        yield page
+    finally:
+        with contextlib.suppress(Exception):
+            page.close(run_before_unload=False)
+
+
+# --------------------------------------------------------------------------- the classroom check
+
+def _gray_on_white(image):
+    """The image as a float grayscale array, transparent parts counted as white."""
+    import numpy as np
+    from PIL import Image
+
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return np.asarray(Image.alpha_composite(white, rgba).convert("L"), dtype=np.float64)
+
+
+def _ink(image) -> float:
+    """Fraction of pixels that are clearly not white (transparent counts as white)."""
+    gray = _gray_on_white(image)
+    return float((gray < 200).mean()) if gray.size else 0.0
+
+
+def png_ink(src: str | None) -> float:
+    """Ink of a ``data:image/png;base64,...`` image (0 for none)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    if not src or not src.startswith("data:image/png;base64,"):
+        return 0.0
+    with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as image:
+        return _ink(image)
+
+
+def painted_like(shown, source, grid: tuple[int, int] = (32, 16), tolerance: float = 40.0) -> bool:
+    """Whether ``shown`` (a crop of a screenshot) shows the picture ``source``, block by block.
+
+    Both are shrunk to a coarse grid of mean gray levels; a block that the
+    browser has not painted yet (white where the figure has ink) differs by far
+    more than ``tolerance`` (of 255), while scaling and anti-aliasing do not.
+    """
+    import numpy as np
+    from PIL import Image
+
+    if shown.size[0] < grid[0] or shown.size[1] < grid[1]:
+        return False
+    a = _gray_on_white(shown)
+    b = _gray_on_white(source)
+    a = np.asarray(Image.fromarray(a.astype(np.uint8)).resize(grid, Image.Resampling.BOX), dtype=np.float64)
+    b = np.asarray(Image.fromarray(b.astype(np.uint8)).resize(grid, Image.Resampling.BOX), dtype=np.float64)
+    return float(np.abs(a - b).max()) < tolerance
+
+
+def take_screenshot(page, widget, path: Path, attempts: int = 30) -> None:
+    """Screenshot of the page in which the widget's figures are really painted.
+
+    On a busy machine headless Chromium may capture a frame before a large
+    image is fully rasterised (a blank or half-drawn box where the figure
+    should be), so compare each figure's box in the screenshot with the
+    figure's own PNG and retry until they match.
+    """
+    import base64
+    import io
+
+    from PIL import Image
+
+    figures = widget.evaluate("""(el) => Array.from(el.querySelectorAll('.widget-output img')).map(img => {
+        const r = img.getBoundingClientRect();
+        return {src: img.getAttribute('src') || '', box: [r.left, r.top, r.right, r.bottom]};
+    })""")
+    wanted = []
+    for fig in figures:
+        if fig["src"].startswith("data:image/png;base64,"):
+            data = base64.b64decode(fig["src"].split(",", 1)[1])
+            wanted.append((tuple(round(v) for v in fig["box"]), Image.open(io.BytesIO(data))))
+    for _ in range(attempts):
+        page.screenshot(path=str(path))
+        with Image.open(path) as shot:
+            w, h = shot.size
+            if all(painted_like(shot.crop(box), source) for box, source in wanted
+                   if 0 <= box[0] and 0 <= box[1] and box[2] <= w and box[3] <= h):
+                return
+        page.mouse.wheel(0, 1)  # nudge the compositor, then try again
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the widget's figure is still not fully drawn in the screenshot {path}")
+
+
+MENU_LABELS = {"en": {"file": "File", "run": "Run"}, "zh": {"file": "文件", "run": "运行"}}
+CHAPTER_LINE = {"en": "(English)", "zh": "（中文）"}
+
+
+def _cell_report(state: dict) -> str:
+    lines = [f"kernel: {state['kernel']}"]
+    for i, cell in enumerate(state["cells"]):
+        first = cell["source"].splitlines()[0] if cell["source"] else ""
+        lines.append(f"  code cell {i} [{cell['count']}] {first[:70]!r}")
+        for o in cell["outputs"]:
+            if o["type"] in ("error", "stream"):
+                lines.append(f"      {o['type']}/{o['name']}: {(o['text'] or '')[:300]!r}")
+    return "\n".join(lines)
+
+
+def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screenshot: Path,
+                    timeout_s: float = 180, moves: int = 3) -> dict:
+    """Open ``notebook`` in JupyterLab, Run All from the menu, move a slider, take a screenshot.
+
+    What a teacher does in class, checked step by step: the UI is in the
+    course language (menu bar), every cell runs without an error or anything
+    on stderr, the first cell prints the chapter line in the notebook's
+    language, and each of ``moves`` steps of the first slider of the first
+    ``interactive`` widget redraws it, with exactly one, fully drawn figure
+    (as much ink as the first figure, within 20 %). Returns a summary dict.
+    """
+    timeout = timeout_s * 1000
+    labels = MENU_LABELS[language]
+    lab.set_locale(LOCALES[language])
+    page.goto(lab.lab_url(notebook, workspace=f"classroom-{language}"), wait_until="domcontentloaded",
+              timeout=timeout)
+
+    # 1. JupyterLab is up, the notebook is open with an idle kernel, the menus speak the course language.
+    page.wait_for_function(JS_NOTEBOOK_READY, arg=notebook, timeout=timeout, polling=500)
+    menus = [s.strip() for s in page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()]
+    assert labels["file"] in menus, f"menu bar should contain {labels['file']!r} in {language}, has {menus}"
+
+    # 2. Clear stored outputs, then Run > Run All Cells, as a teacher would.
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    n_code = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets"
+                           ".filter(c => c.model.type === 'code' && c.model.sharedModel.getSource().trim()).length")
+    page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").filter(
+        has_text=re.compile(rf"^\s*{labels['run']}\s*$")).first.click()
+    item = page.locator('.lm-Menu-item[data-command="runmenu:run-all"]')
+    item.wait_for(state="visible", timeout=30_000)
+    item.click()
+    page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+    state = page.evaluate(JS_CELL_STATE)
+    report = _cell_report(state)
+    not_run = [i for i, c in enumerate(state["cells"]) if c["count"] is None and c["source"].strip()]
+    errors = [o for c in state["cells"] for o in c["outputs"] if o["type"] == "error"]
+    stderr = [o for c in state["cells"] for o in c["outputs"] if o["type"] == "stream" and o["name"] == "stderr"]
+    assert not errors, f"{notebook}: a cell raised an error in JupyterLab:\n{report}"
+    assert not stderr, f"{notebook}: a cell wrote to stderr (a warning?) in JupyterLab:\n{report}"
+    assert not not_run, f"{notebook}: code cells {not_run} did not run:\n{report}"
+    first_out = "".join(o["text"] or "" for o in state["cells"][0]["outputs"] if o["type"] == "stream")
+    assert CHAPTER_LINE[language] in first_out, (
+        f"{notebook}: the first cell should print the chapter line in {language} "
+        f"(containing {CHAPTER_LINE[language]!r}), printed {first_out!r}")
+
+    # 3. The widget: move a slider with the keyboard, step by step as a learner does. Each step must
+    #    redraw (new figure or new printed text), and show exactly one, fully drawn figure.
+    widget = page.locator(".widget-interact").first
+    try:
+        widget.wait_for(state="visible", timeout=60_000)
+    except Exception as exc:
+        raise AssertionError(f"{notebook}: no ipywidgets 'interactive' widget was displayed "
+                             f"(widget extension not loaded?)\n{report}") from exc
+    widget.scroll_into_view_if_needed()
+    widget.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+    first = widget.evaluate(JS_WIDGET_OUTPUT)
+    first_ink = png_ink(first["img"])
+    assert first_ink > 0.01, f"{notebook}: the widget's first figure is blank (ink {first_ink:.3f})"
+    sliders = widget.locator(".widget-slider")
+    assert sliders.count() >= 1, f"{notebook}: the interactive widget has no slider"
+    slider = sliders.first
+    readout = slider.locator(".widget-readout")
+    handle = slider.locator(".noUi-handle").first
+    values = [readout.inner_text().strip()]
+    texts = [first["text"]]
+    changed_figure = False
+    before = first
+    for step in range(moves):
+        handle.focus()
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.press("ArrowLeft" if at_max else "ArrowRight")  # one step, as a learner would
+        try:
+            page.wait_for_function(JS_WIDGET_CHANGED, arg=[widget.element_handle(), before],
+                                   timeout=60_000, polling=250)
+        except Exception as exc:
+            raise AssertionError(f"{notebook}: slider step {step + 1} ({values[-1]} -> "
+                                 f"{readout.inner_text().strip()}) redrew nothing within 60 s") from exc
+        page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+        page.wait_for_timeout(300)  # a late second figure would show up here
+        after = widget.evaluate(JS_WIDGET_OUTPUT)
+        values.append(readout.inner_text().strip())
+        texts.append(after["text"])
+        ink = png_ink(after["img"])
+        assert after["images"] == 1, (
+            f"{notebook}: after slider step {step + 1} the widget shows {after['images']} figures, expected 1 "
+            "(figures flushed twice: are widget messages running on kernel subshells? see tools/jupyterlab)")
+        assert 0.8 * first_ink <= ink <= 1.25 * first_ink, (
+            f"{notebook}: after slider step {step + 1} ({values[-2]} -> {values[-1]}) the figure is blank or "
+            f"half drawn: ink {ink:.3f} against {first_ink:.3f} for the first figure (matplotlib drawing the "
+            "same figure from two threads? widget messages on kernel subshells, see tools/jupyterlab)")
+        changed_figure = changed_figure or after["img"] != before["img"]
+        before = after
+    assert values[-1] != values[0], f"the slider's value did not change ({values})"
+
+    # 4. Nothing went wrong on the way (stderr or a traceback shown anywhere, widget output included).
+    shown_stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    assert shown_stderr.count() == 0, (f"{notebook}: stderr output shown in the page: "
+                                       f"{shown_stderr.all_inner_texts()[:3]}")
+    traceback = page.locator(".jp-OutputArea-output", has_text="Traceback")
+    assert traceback.count() == 0, f"{notebook}: a traceback is shown: {traceback.all_inner_texts()[:3]}"
+
+    # 5. The picture for the README / the teacher: menus, the widget and its figure.
+    widget.evaluate(JS_FRAME_WIDGET)
+    page.mouse.move(0, 0)
+    page.wait_for_function(JS_IMAGES_PAINTED, arg=widget.element_handle(), timeout=60_000, polling=250)
+    page.wait_for_timeout(500)
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    take_screenshot(page, widget, screenshot)
+    return {
+        "notebook": notebook,
+        "language": language,
+        "menus": menus,
+        "code_cells": n_code,
+        "slider": values,
+        "text": texts,
+        "figure_changed": changed_figure,
+        "page_errors": list(getattr(page, "page_errors", [])),
+    }

@@ -1,0 +1,119 @@
+"""The notebooks as a course: both languages in step, built from their sources, honest about ignored outputs.
+
+nbval (strict) re-runs every notebook and compares outputs; these tests check what nbval cannot.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import notebooks as builder  # noqa: E402
+
+EN = sorted((ROOT / "notebooks" / "en").glob("*.ipynb"))
+NAMES = [p.name for p in EN]
+CHAPTERS = ["00_introduction", "01_slicing", "02_template_matching", "03_relu", "04_strength_map",
+            "05_learned_vs_stft", "06_separation"]
+
+
+def read(language, name):
+    return nbformat.read(ROOT / "notebooks" / language / name, as_version=4)
+
+
+def code_cells(nb):
+    return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def test_every_chapter_exists_in_both_languages():
+    assert [p.stem for p in EN] == CHAPTERS
+    assert sorted(p.name for p in (ROOT / "notebooks" / "zh").glob("*.ipynb")) == NAMES
+    assert sorted(p.stem for p in builder.sources()) == CHAPTERS
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_code_cells_are_identical_between_languages(name):
+    assert code_cells(read("en", name)) == code_cells(read("zh", name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_prose_differs_between_languages_and_chinese_is_chinese(name):
+    en = [c.source for c in read("en", name).cells if c.cell_type == "markdown"]
+    zh = [c.source for c in read("zh", name).cells if c.cell_type == "markdown"]
+    assert len(en) == len(zh)
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    assert all(cjk.search(text) for text in zh), "every Chinese markdown cell has Chinese text"
+    assert sum(bool(cjk.search(text)) for text in en) <= len(en) // 3, "English cells quote Chinese only occasionally"
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_notebooks_are_built_from_their_sources(name, language):
+    """Editing a notebook by hand (or its source without rebuilding) is caught here."""
+    built = builder.build(builder.SRC / name.replace(".ipynb", ".py"), language)
+    stored = read(language, name)
+    assert [(c.cell_type, c.source) for c in built.cells] == [(c.cell_type, c.source) for c in stored.cells]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebooks_are_executed_in_order_without_errors(name):
+    for language in ("en", "zh"):
+        cells = [c for c in read(language, name).cells if c.cell_type == "code"]
+        assert [c.execution_count for c in cells] == list(range(1, len(cells) + 1)), "run top to bottom, once"
+        for c in cells:
+            assert not [o for o in c.outputs if o.output_type == "error"]
+            assert not [o for o in c.outputs if o.get("name") == "stderr"], f"stderr output in {language}/{name}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_first_cell_starts_the_chapter(name):
+    first = code_cells(read("en", name))[0]
+    assert "import tasnet_edu as te" in first and f'te.start_chapter("{name[:2]}")' in first
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ignored_outputs_are_only_widgets_or_timings_and_are_checked_next(name):
+    cells = code_cells(read("en", name))
+    for i, source in enumerate(cells):
+        if "NBVAL_IGNORE_OUTPUT" in source:
+            assert source.startswith("# NBVAL_IGNORE_OUTPUT")
+            assert re.search(r"widget|interactive|browser|time|train_steps|real_time_factor|perf_counter", source), source
+            following = cells[i + 1]
+            assert "assert" in following or "print" in following, f"cell after an ignored cell checks it: {following}"
+    assert not any("NBVAL_SKIP" in s for s in cells)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_chapters_end_with_exercises_and_a_summary(name):
+    nb = read("en", name)
+    code = "\n".join(code_cells(nb))
+    if name[:2] != "00":
+        assert len(re.findall(r'te\.check\("\d\d\.\d"', code)) >= 2
+        assert "te.solution(" in code
+    assert re.search(r"^#+ .*Summary", nb.cells[-1].source, re.M), "the last cell holds the summary"
+    assert re.search(r"^#+ .*总结", read("zh", name).cells[-1].source, re.M)
+
+
+def test_every_exercise_used_in_a_notebook_has_a_checker():
+    import tasnet_edu.exercises as ex
+
+    ex._load_all()
+    used = set()
+    for name in NAMES:
+        used |= set(re.findall(r'te\.(?:check|solution)\("(\d\d\.\d)"', "\n".join(code_cells(read("en", name)))))
+    assert used and used <= set(ex.EXERCISES)
+
+
+def test_glossary_is_linked_from_readme_and_introduction():
+    assert "GLOSSARY.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+    for language in ("en", "zh"):
+        intro = "\n".join(c.source for c in read(language, "00_introduction.ipynb").cells if c.cell_type == "markdown")
+        assert "../../GLOSSARY.md" in intro
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_audio_is_playable_where_sound_is_shown(name):
+    assert any("Audio(" in s for s in code_cells(read("en", name)))
