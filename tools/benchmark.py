@@ -39,7 +39,7 @@ def notebook_times() -> list[tuple[str, float]]:
 
 def separation_speed() -> dict:
     from tasnet_edu import load_pretrained
-    from tasnet_edu.separation import real_time_factor
+    from tasnet_edu.chapters.ch06_separation import real_time_factor
 
     out = {}
     for encoder in ("learned", "stft"):

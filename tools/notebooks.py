@@ -38,7 +38,10 @@ def code(source: str) -> dict:
 
 
 def sources() -> list[Path]:
-    return sorted(p for p in SRC.glob("[0-9][0-9]_*.py"))
+    """One source per chapter of the registry (``tasnet_edu.ui.course.CHAPTERS``), in order."""
+    from tasnet_edu.ui.course import CHAPTERS
+
+    return [SRC / f"{chapter.notebook}.py" for chapter in CHAPTERS]
 
 
 def load_cells(path: Path) -> list[dict]:

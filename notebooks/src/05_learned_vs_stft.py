@@ -42,12 +42,12 @@ te.start_chapter("05")
 ## The trained model
 
 `te.load_pretrained()` loads the checkpoint that ships with the package (no download). It was produced by
-`python -m tasnet_edu.train` on the course's speech clips; the checkpoint records how long it trained.
+`python -m tasnet_edu.cli.train` on the course's speech clips; the checkpoint records how long it trained.
 """,
         zh="""
 ## 训练好的模型
 
-`te.load_pretrained()` 读取随包附带的检查点（checkpoint），不需要下载。它由 `python -m tasnet_edu.train`
+`te.load_pretrained()` 读取随包附带的检查点（checkpoint），不需要下载。它由 `python -m tasnet_edu.cli.train`
 在课程自带的语音片段上训练得到，检查点里记录了训练了多久。
 """,
     ),

@@ -167,7 +167,7 @@ print(te.ch06.markdown_table(te.ch06.shipped_results(), te.current_language()))
     md(
         en="""
 The bar chart shows the stored results of the shipped checkpoints on all 100 test mixtures (`python -m
-tasnet_edu.evaluate` recomputes them; a test checks they match). For comparison, the Conv-TasNet paper on WSJ0-2mix
+tasnet_edu.cli.evaluate` recomputes them; a test checks they match). For comparison, the Conv-TasNet paper on WSJ0-2mix
 (real speech, 512 kernels, trained for days on a GPU): Conv-TasNet 15.3 dB, IRM 12.2, IBM 13.0, WFM 13.4 dB — the title
 *"Surpassing Ideal Time-Frequency Magnitude Masking"*. The ideal masks are stuck with the STFT's fixed, coarse
 dictionary and the mixture's phase; a learned encoder with short kernels is not. On this course's test set the tiny
@@ -175,7 +175,7 @@ learned model passes the ideal ratio and binary masks, as the paper's title says
 mask; the same separator on fixed STFT kernels stays below all three.
 """,
         zh="""
-条形图是随包检查点在全部 100 个测试混合上的存档结果（`python -m tasnet_edu.evaluate` 可以重新计算，有测试检查两者一致）。
+条形图是随包检查点在全部 100 个测试混合上的存档结果（`python -m tasnet_edu.cli.evaluate` 可以重新计算，有测试检查两者一致）。
 作为对照，Conv-TasNet 论文在 WSJ0-2mix 上（真实语音、512 个卷积核、在 GPU 上训练好几天）：Conv-TasNet 15.3 dB，
 IRM 12.2、IBM 13.0、WFM 13.4 dB——这正是论文标题 *"Surpassing Ideal Time-Frequency Magnitude Masking"*（超越理想时频幅度掩码）
 的来历。理想掩码受限于 STFT 固定而粗糙的"字典"和混合语音的相位；用短卷积核学出来的编码器没有这个限制。

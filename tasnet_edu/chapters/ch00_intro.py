@@ -98,7 +98,8 @@ def plot_zoom(x=None, sample_rate: int = SAMPLE_RATE, L: int = 16, window_ms: fl
     L = check_size("L", L, 2)
     width = int(round(window_ms * sample_rate / 1000))
     if width < L or x.shape[0] < width:
-        raise ValueError(f"window of {window_ms} ms ({width} samples) must hold one frame (L={L}) and fit in the clip ({x.shape[0]} samples)")
+        raise ValueError(f"window of {window_ms} ms ({width} samples) must hold one frame (L={L}) "
+                         f"and fit in the clip ({x.shape[0]} samples)")
     w0 = loudest_start(x, width, width // 4)
     f0 = w0 + loudest_start(x[w0 : w0 + width], L, L // 2)
     y = to_numpy(x)

@@ -9,7 +9,6 @@ dropped the ReLU again.
 
 from __future__ import annotations
 
-
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -21,7 +20,6 @@ from ..core.encoder import Encoder, encoder_from_templates
 from ..core.signals import random_templates, sine_frame, sine_template
 from ..ui.i18n import t
 from ..ui.plotting import figure, show_figure, to_numpy
-
 
 # Conv-TasNet (Luo & Mesgarani, IEEE/ACM TASLP 2019), Table III: encoder and mask nonlinearities, SI-SNRi in dB.
 TABLE3 = (

@@ -26,7 +26,6 @@ from ..core.signals import random_templates, tone_frequencies, tone_templates
 from ..ui.i18n import t, text_width
 from ..ui.plotting import db_label, figure, plot_map, show_figure, to_numpy
 
-
 KINDS = ("fourier", "tones", "random")
 # --------------------------------------------------------------------------- templates
 

@@ -173,7 +173,7 @@ def plot_kernel_view(view: dict, sample_rate: int = SAMPLE_RATE):
     axes[1].axvline(view["peak_hz"], color="C3", ls="--", lw=0.8)
     axes[1].set_title(t(f"spectrum, peak {view['peak_hz']:.0f} Hz", f"频谱，峰值 {view['peak_hz']:.0f} Hz"))
     axes[1].set_xlabel(t("Hz", "赫兹（Hz）"))
-    for j, (frame, k, s) in enumerate(zip(view["frames"], view["best_frames"], view["scores"])):
+    for frame, k, s in zip(view["frames"], view["best_frames"], view["scores"]):
         axes[2].plot(ms, to_numpy(frame), label=t(f"frame {int(k)}: score {float(s):.2f}", f"第 {int(k)} 帧：得分 {float(s):.2f}"))
     axes[2].set_title(t("frames that excite it most", "最能激活它的帧"))
     axes[2].set_xlabel(t("ms", "毫秒"))

@@ -115,4 +115,3 @@ def _figure_pipeline():
     model = load_pretrained("learned")
     m = fixed_mixtures("test", 1, seed=0)[0]
     return plot_pipeline(separate(model, m["mixture"], m["sources"]), m["mixture"], m["sources"])
- 

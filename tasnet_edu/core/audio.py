@@ -8,7 +8,7 @@ of ``SAMPLE_RATE`` and of the names of the clips the chapters show.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -63,7 +63,7 @@ def load_audio(path, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
     return as_float_tensor(np.ascontiguousarray(audio, dtype=np.float32), f"audio in {path}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def clip_table() -> tuple[dict, ...]:
     """The manifest of shipped clips: file, language, sentence, split, voice, speed, pitch, text."""
     with open(SPEECH_DIR / MANIFEST, encoding="utf-8") as f:
@@ -79,7 +79,7 @@ def speech_clips(split: str | None = None, language: str | None = None) -> list[
     return [r for r in clip_table() if (split is None or r["split"] == split) and (language is None or r["language"] == language)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_clip(file: str) -> np.ndarray:
     import soundfile as sf
 

@@ -8,7 +8,7 @@ STFT with 8 ms hop, as in the Conv-TasNet paper: oracle references, not methods.
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import torch

@@ -15,7 +15,6 @@ from .audio import SAMPLE_RATE
 from .checks import as_float_tensor, check_size
 
 
-
 def tone(frequency: float, L: int, sample_rate: int = SAMPLE_RATE, phase: float = 0.0) -> torch.Tensor:
     """A template of L samples: ``cos(2*pi*f*t + phase)`` with unit energy."""
     L = check_size("L", L, 1)

@@ -38,7 +38,7 @@ class TrainConfig:
     patience: int = 3  # halve the learning rate after this many evaluations without a new best (as in Conv-TasNet)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "TrainConfig":
+    def from_dict(cls, d: dict) -> TrainConfig:
         d = dict(d)
         d["model"] = TasNetConfig(**d["model"])
         return cls(**d)

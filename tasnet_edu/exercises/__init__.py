@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import numbers
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..ui.i18n import t
 
 SHOW_SOLUTIONS = os.environ.get("TASNET_EDU_SOLUTIONS") == "1"
 
-EXERCISES: dict[str, "Exercise"] = {}
+EXERCISES: dict[str, Exercise] = {}
 
 
 @dataclass

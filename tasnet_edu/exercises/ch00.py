@@ -35,4 +35,5 @@ def frame_milliseconds(answer):
         return ("That is in seconds; the question asks for milliseconds (× 1000).", "这是以秒为单位的答案；题目要的是毫秒（× 1000）。")
     if abs(value - 2) < 1e-9:
         return ("2 ms is L = 16; here L = 40.", "2 毫秒是 L = 16 的帧长；这里 L = 40。")
-    return ("Each sample lasts 1000 / 8000 = 0.125 ms; a frame has 40 of them.", "每个采样点占 1000 / 8000 = 0.125 毫秒；一帧有 40 个采样点。")
+    return ("Each sample lasts 1000 / 8000 = 0.125 ms; a frame has 40 of them.",
+            "每个采样点占 1000 / 8000 = 0.125 毫秒；一帧有 40 个采样点。")

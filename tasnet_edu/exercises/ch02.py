@@ -51,7 +51,8 @@ def self_score(answer):
     if abs(value - 14 ** 0.5) < 1e-4:
         return ("That is the length (norm) of the frame; the score is its square.", "这是帧的长度（范数）；分数是它的平方。")
     if value < 0:
-        return ("A frame compared with itself can never score below 0: every product is a square.", "一帧和自己比较，分数不可能小于 0：每一项都是平方。")
+        return ("A frame compared with itself can never score below 0: every product is a square.",
+                "一帧和自己比较，分数不可能小于 0：每一项都是平方。")
     return ("Multiply the frame by itself sample by sample and add: 3×3 + (-1)×(-1) + 2×2 + 0×0.",
             "把这一帧和自己逐点相乘再相加：3×3 + (-1)×(-1) + 2×2 + 0×0。")
 
@@ -71,7 +72,10 @@ def multiplications(answer):
         return ("Close: the conv does not start a frame at every sample, only every hop = 8; use K = 999 frames.",
                 "接近了：卷积不是每个采样点都开始一帧，而是每隔 hop = 8 个；用 K = 999 帧。")
     if value == 999 * 64:
-        return ("That is the number of scores; each score is itself L = 16 multiplications.", "这是分数的个数；每个分数本身还要 L = 16 次乘法。")
+        return ("That is the number of scores; each score is itself L = 16 multiplications.",
+                "这是分数的个数；每个分数本身还要 L = 16 次乘法。")
     if value == 1000 * 64 * 16:
-        return ("K is 999, not 1000: count the frames with (T - L) // (L // 2) + 1.", "K 是 999 不是 1000：用 (T - L) // (L // 2) + 1 数帧。")
-    return ("Multiply: number of frames K × number of templates N × samples per template L.", "相乘：帧数 K × 模板数 N × 每个模板的采样点数 L。")
+        return ("K is 999, not 1000: count the frames with (T - L) // (L // 2) + 1.",
+                "K 是 999 不是 1000：用 (T - L) // (L // 2) + 1 数帧。")
+    return ("Multiply: number of frames K × number of templates N × samples per template L.",
+            "相乘：帧数 K × 模板数 N × 每个模板的采样点数 L。")

@@ -67,7 +67,7 @@ def test_frames_ascii():
     assert lines[1] == "x[n]   " + "." * 38
     assert lines[2] == "k=0    [======]"
     assert lines[3] == "k=1        [======]"
-    assert len([l for l in lines if l.startswith("k=")]) == te.num_frames(38, 8) == 8
+    assert len([line for line in lines if line.startswith("k=")]) == te.num_frames(38, 8) == 8
     assert lines[-1].rstrip().endswith("^^ 2 dropped")
     assert lines[-1].index("^") == 7 + 36
     assert "dropped" not in framing.frames_ascii(40, 8)

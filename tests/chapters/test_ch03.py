@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 import tasnet_edu as te
 from tasnet_edu.chapters import ch03_relu as relu
-from tasnet_edu.exercises import passes
-from tasnet_edu.exercises import hint_for
+from tasnet_edu.exercises import hint_for, passes
 from tasnet_edu.ui.plotting import FIGURES
 
 PROPERTY = settings(max_examples=25, deadline=None)

@@ -3,15 +3,17 @@
 import warnings
 
 import matplotlib.pyplot as plt
-import pytest
 import numpy as np
+import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tasnet_edu as te
-from tasnet_edu.core.fourier import stft_reference, stft_via_conv
 from tasnet_edu.chapters import ch04_strength_map as sm
+from tasnet_edu.core import audio as core_audio
+from tasnet_edu.core import signals as core_signals
+from tasnet_edu.core.fourier import stft_reference, stft_via_conv
 from tasnet_edu.exercises import hint_for, passes
 from tasnet_edu.ui.plotting import FIGURES
 
@@ -20,7 +22,7 @@ PROPERTY = settings(max_examples=20, deadline=None)
 
 @pytest.fixture(scope="module")
 def clip():
-    return te.core.audio.example_clip()[:6000]  # 0.75 s keeps the drawing tests fast
+    return core_audio.example_clip()[:6000]  # 0.75 s keeps the drawing tests fast
 
 
 # --------------------------------------------------------------------------- templates
@@ -31,7 +33,7 @@ def test_tone_templates_are_unit_cosines_low_to_high():
     assert u.shape == (5, 32)
     assert torch.allclose(u.norm(dim=1), torch.ones(5), atol=1e-6)
     assert torch.allclose(sm.tone_frequencies(5), torch.tensor([0.0, 1000, 2000, 3000, 4000]))
-    assert torch.allclose(u[2], te.core.signals.tone(2000.0, 32))
+    assert torch.allclose(u[2], core_signals.tone(2000.0, 32))
     peaks = te.peak_frequency(sm.tone_templates(9, 64, fmin=500, fmax=3500))
     assert torch.all(peaks[1:] >= peaks[:-1])
 
@@ -115,7 +117,7 @@ def test_magnitude_from_relu_map_is_the_spectrogram(clip):
 def test_batch_of_clips():
     batch = sm.batch_of_clips()
     assert batch.dim() == 2 and batch.shape[0] == 2
-    assert batch.shape[1] == min(len(te.core.audio.example_clip()), len(te.core.audio.example_clip(te.core.audio.SECOND_CLIP)))
+    assert batch.shape[1] == min(len(core_audio.example_clip()), len(core_audio.example_clip(core_audio.SECOND_CLIP)))
     assert sm.batch_of_clips(["zh_s00_v0.flac"]).shape[0] == 1
     with pytest.raises(ValueError, match="at least one clip"):
         sm.batch_of_clips([])
@@ -270,5 +272,5 @@ def test_exercise_04_3():
     assert "window" in hint_for("04.3", (16, 62.5))[0]
     assert "seconds" in hint_for("04.3", (0.008, 62.5))[0]
     assert "sample_rate / (2L)" in hint_for("04.3", (8, 31.25))[0]
-    s = sm.map_summary(te.core.audio.example_clip(), 128, "fourier")
+    s = sm.map_summary(core_audio.example_clip(), 128, "fourier")
     assert (s["hop_ms"], s["spacing_hz"]) == (8.0, 62.5)

@@ -22,8 +22,16 @@ import pytest
 import torch
 
 from tasnet_edu import (
-    Encoder, frequency_response, load_audio, match_templates, mix, num_frames, peak_frequency, slice_frames,
-    sort_by_frequency, stft_kernels,
+    Encoder,
+    frequency_response,
+    load_audio,
+    match_templates,
+    mix,
+    num_frames,
+    peak_frequency,
+    slice_frames,
+    sort_by_frequency,
+    stft_kernels,
 )
 from tasnet_edu.core.framing import hop_length
 from tasnet_edu.core.matching import match_templates_loop

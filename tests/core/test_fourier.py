@@ -9,7 +9,12 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasnet_edu import frequency_response, peak_frequency, sort_by_frequency, stft_kernels
+from tasnet_edu import (
+    frequency_response,
+    peak_frequency,
+    sort_by_frequency,
+    stft_kernels,
+)
 from tasnet_edu.core.fourier import bin_frequencies, make_window
 from tasnet_edu.core.signals import tone
 

@@ -7,9 +7,20 @@ import pytest
 import torch
 
 import tasnet_edu as te
-from tasnet_edu.core.metrics import ideal_mask_separation, pit_loss, pit_si_snr, si_snr, si_snr_improvement
 from tasnet_edu.core.encoder import STFTEncoder
-from tasnet_edu.core.model import TasNetConfig, TinyTasNet, load_checkpoint, untrained_model
+from tasnet_edu.core.metrics import (
+    ideal_mask_separation,
+    pit_loss,
+    pit_si_snr,
+    si_snr,
+    si_snr_improvement,
+)
+from tasnet_edu.core.model import (
+    TasNetConfig,
+    TinyTasNet,
+    load_checkpoint,
+    untrained_model,
+)
 from tasnet_edu.core.training import TrainConfig, make_batch, new_run, train_steps
 
 SMALL = TasNetConfig(N=16, B=16, H=32, X=2, R=1)

@@ -210,7 +210,7 @@ class JupyterLab:
         return ""
 
     # ----------------------------------------------------------------- lifecycle
-    def start(self) -> "JupyterLab":
+    def start(self) -> JupyterLab:
         self._tmp = tempfile.TemporaryDirectory(prefix="tasnet-edu-lab-")
         tmp = Path(self._tmp.name)
         dirs = {name: tmp / name for name in ("runtime", "config", "data", "settings", "workspaces", "checkpoints")}
@@ -294,7 +294,7 @@ class JupyterLab:
             self._tmp.cleanup()
             self._tmp = None
 
-    def __enter__(self) -> "JupyterLab":
+    def __enter__(self) -> JupyterLab:
         try:
             return self.start()
         except BaseException:

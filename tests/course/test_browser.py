@@ -23,10 +23,17 @@ import os
 import socket
 from pathlib import Path
 
-import pytest
-
 import browser_support
-from browser_support import NOTEBOOKS, OUTPUT, JupyterLab, chromium_context, classroom_check, ensure_chromium, new_page
+import pytest
+from browser_support import (
+    NOTEBOOKS,
+    OUTPUT,
+    JupyterLab,
+    chromium_context,
+    classroom_check,
+    ensure_chromium,
+    new_page,
+)
 
 CHAPTER = "01_slicing.ipynb"
 LANGUAGES = ("en", "zh")

@@ -13,11 +13,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import notebooks as builder  # noqa: E402
+from tasnet_edu.ui.course import CHAPTERS as REGISTRY  # noqa: E402
 
 EN = sorted((ROOT / "notebooks" / "en").glob("*.ipynb"))
 NAMES = [p.name for p in EN]
-CHAPTERS = ["00_introduction", "01_slicing", "02_template_matching", "03_relu", "04_strength_map",
-            "05_learned_vs_stft", "06_separation"]
+CHAPTERS = [chapter.notebook for chapter in REGISTRY]
 
 
 def read(language, name):
@@ -31,7 +31,8 @@ def code_cells(nb):
 def test_every_chapter_exists_in_both_languages():
     assert [p.stem for p in EN] == CHAPTERS
     assert sorted(p.name for p in (ROOT / "notebooks" / "zh").glob("*.ipynb")) == NAMES
-    assert sorted(p.stem for p in builder.sources()) == CHAPTERS
+    assert [p.stem for p in builder.sources()] == CHAPTERS
+    assert sorted(p.stem for p in builder.SRC.glob("*.py")) == CHAPTERS, "a notebook source not in the registry"
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -2,9 +2,10 @@
 
 import os
 import re
-import tomllib
+import subprocess
 from pathlib import Path
 
+import tomllib
 import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
@@ -101,9 +102,17 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_course_test_runs_pytest_with_the_configured_options():
-    course = (ROOT / "course").read_text(encoding="utf-8")
-    branch = course.split("    test)", 1)[1].split(";;", 1)[0]
-    assert 'exec "$PY" -m pytest "$@"' in branch
+    """``./course test ARGS`` is pytest with pyproject's options: nbval collects notebook cells, strict."""
+    result = subprocess.run(["./course", "test", "--collect-only", "-q", "tests/course/test_packaging.py",
+                             "notebooks/en/00_introduction.ipynb"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "tests/course/test_packaging.py::test_torch_is_pinned_everywhere" in result.stdout
+    assert "notebooks/en/00_introduction.ipynb::Cell 0" in result.stdout
     options = pyproject()["tool"]["pytest"]["ini_options"]
-    assert "tests" in options["testpaths"]
     assert "--nbval" in options["addopts"] and "--nbval-lax" not in options["addopts"]
+
+
+def test_the_installed_torch_is_the_pinned_one():
+    import torch
+
+    assert torch.__version__.split("+")[0] == TORCH_PIN.split("==")[1]
