@@ -92,6 +92,29 @@ def test_config_rejects_bad_sizes(field, value):
         TasNetConfig(**{field: value})
 
 
+def test_config_rejects_an_even_depthwise_kernel():
+    with pytest.raises(ValueError, match="P must be odd.*P=4.*use P=5"):
+        TasNetConfig(P=4)
+
+
+def test_learning_rate_halves_after_patience_evaluations_without_a_new_best():
+    from tasnet_edu.core.training import plateau_scheduler
+
+    cfg = TrainConfig(patience=3)
+    _, optimizer = new_run(TrainConfig(model=SMALL))
+    scheduler = plateau_scheduler(optimizer, cfg)
+    lrs = []
+    for score in [5.0, 6.0, 6.0, 5.5, 5.9, 5.9, 7.0]:  # a best at 6.0, then three evaluations below or equal
+        scheduler.step(score)
+        lrs.append(optimizer.param_groups[0]["lr"])
+    assert lrs == [1e-3, 1e-3, 1e-3, 1e-3, 5e-4, 5e-4, 5e-4]
+
+
+def test_the_separation_demo_checks_its_input_once():
+    with pytest.raises(ValueError, match="NaN"):
+        te.ch06.separate(te.load_pretrained(), torch.tensor([float("nan")] * 100))
+
+
 def test_si_snr_is_scale_invariant_and_known_values():
     r = torch.randn(4000)
     n = torch.randn(4000)
@@ -157,8 +180,11 @@ def test_training_lowers_the_loss():
     assert after < before - 1.0, (before, after)
 
 
-def test_train_command_checkpoints_resumes_and_exports(tmp_path):
-    from tasnet_edu import train
+def test_train_command_checkpoints_resumes_and_exports(tmp_path, capsys):
+    from tasnet_edu import train as old_spelling
+    from tasnet_edu.cli import train
+
+    assert old_spelling.main is train.main  # python -m tasnet_edu.train still works
 
     out = tmp_path / "run"
     config = tmp_path / "tiny.json"
@@ -167,10 +193,15 @@ def test_train_command_checkpoints_resumes_and_exports(tmp_path):
     train.main(["--out", str(out), "--steps", "4", "--threads", "1", "--config", str(config)])
     log = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
     assert [e["step"] for e in log] == [2, 4]
-    # Running again with more steps resumes from last.pt (its config wins) instead of starting over.
-    train.main(["--out", str(out), "--steps", "6", "--threads", "1"])
+    # Running again with more steps resumes from last.pt (its config wins) instead of starting over,
+    # and says which flags it ignored.
+    capsys.readouterr()
+    train.main(["--out", str(out), "--steps", "6", "--threads", "1", "--encoder", "stft", "--seed", "3"])
     log = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
     assert [e["step"] for e in log] == [2, 4, 6]
+    err = capsys.readouterr().err
+    assert "--encoder, --seed ignored" in err
+    assert torch.load(out / "last.pt", weights_only=True)["config"]["model"]["encoder"] == "learned"
     shipped = tmp_path / "shipped.pt"
     train.main(["--out", str(out), "--export", str(shipped)])
     ckpt = torch.load(shipped, weights_only=True)
