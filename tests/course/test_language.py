@@ -24,15 +24,15 @@ def _chinese_figure():
     axes[0].set_xlabel(t("time (s)", "时间（秒）"))
     axes[0].set_ylabel(t("amplitude", "幅度"))
     plot_waveform(torch.linspace(-1, 1, 80), ax=axes[1], title=t("waveform", "波形"))
-    plot_map(torch.rand(4, 10), ax=axes[2], ylabel=t("template n", "模板 n"), title=t("strength map", "强度图"), log=True)
+    plot_map(torch.rand(4, 10), ax=axes[2], ylabel=t("template n", "模板 n"), title=t("strength map", "强度图"), db=True)
     fig.suptitle("中文标题 Chinese title")
     return fig
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_chinese_figure_saves_without_glyph_warnings(language, tmp_path):
-    assert use_language(language) == language
-    with warnings.catch_warnings():
+    with use_language(language) as chosen, warnings.catch_warnings():
+        assert chosen == language
         warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would raise here
         fig = _chinese_figure()
         fig.savefig(tmp_path / "figure.png")
@@ -56,7 +56,8 @@ def test_font_file_is_registered_and_openly_licensed():
     assert Path(path).is_file() and Path(path) == Path(FONT_PATH)
     found = font_manager.findfont(font_manager.FontProperties(family=CJK_FONT_NAME), fallback_to_default=False)
     assert Path(found) == Path(FONT_PATH)
-    assert matplotlib.rcParams["font.family"][-1] == CJK_FONT_NAME
+    with use_language("zh"):
+        assert matplotlib.rcParams["font.family"][-1] == CJK_FONT_NAME
 
     dist = metadata.distribution("noto-cjk-sans-otc")
     licenses = [f for f in dist.files if f.name == "LICENSE" and "licenses" in f.parts]
