@@ -24,6 +24,7 @@ def test_readme_shows_the_stored_results_table():
     assert markdown_table(shipped_results()) in readme
 
 
+@pytest.mark.slow
 def test_stored_results_match_a_fresh_evaluation_of_the_shipped_checkpoints():
     fresh = results_table(TEST_MIXTURES)
     stored = shipped_results()
