@@ -10,6 +10,9 @@ executes them in place, storing the outputs nbval checks::
     python tools/notebooks.py 01 03      # only these chapters
     python tools/notebooks.py --no-run   # only rebuild the cells
 
+``code(source, tags=["nbval-ignore-output"])`` stores nbval's marker as a cell
+tag, so the learner does not see a ``# NBVAL_IGNORE_OUTPUT`` comment.
+
 Each notebook runs with its own folder as working directory, which is how
 ``te.start_chapter`` knows its language.
 """
@@ -33,8 +36,10 @@ def md(en: str, zh: str) -> dict:
     return {"type": "markdown", "en": en.strip("\n"), "zh": zh.strip("\n")}
 
 
-def code(source: str) -> dict:
-    return {"type": "code", "source": source.strip("\n")}
+def code(source: str, tags: tuple[str, ...] | list[str] = ()) -> dict:
+    """A code cell, the same in both languages. ``tags`` go into the cell's metadata, out of the learner's sight:
+    nbval reads ``nbval-ignore-output`` (widgets, timings), ``nbval-skip`` and ``nbval-raises-exception`` there."""
+    return {"type": "code", "source": source.strip("\n"), "tags": list(tags)}
 
 
 def sources() -> list[Path]:
@@ -59,6 +64,8 @@ def build(path: Path, language: str) -> nbformat.NotebookNode:
             new = nbformat.v4.new_markdown_cell(cell[language])
         else:
             new = nbformat.v4.new_code_cell(cell["source"])
+            if cell.get("tags"):
+                new.metadata["tags"] = list(cell["tags"])
         new.id = f"{path.stem[:2]}-{i:03d}"  # stable ids: rebuilding gives the same file
         nb.cells.append(new)
     return nb

@@ -9,6 +9,8 @@ weights (:func:`paired_encoders`).
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -148,6 +150,29 @@ def paired_encoders(L: int = 16, N: int = 64, audio_channels: int = 1, seed: int
         ours = Encoder(L, N, audio_channels)  # its own random init is overwritten just below
     ours.load_state_dict(document.state_dict())
     return document, ours
+
+
+_CHANNELS = re.compile(r"weight of size \[([\d, ]+)\], expected input\[([\d, ]+)\] to have (\d+) channels?, "
+                       r"but got (\d+) channels?")
+
+
+def error_message(error: Exception) -> str:
+    """PyTorch's error, as a learner of notebook 00 reads it: in Chinese for the channel mismatch, else as it is.
+
+    >>> from tasnet_edu.ui.i18n import use_language
+    >>> e = RuntimeError("Given groups=1, weight of size [64, 1, 16], expected input[1, 2, 80] to have 1 channels, "
+    ...                  "but got 2 channels instead")
+    >>> with use_language("zh"):
+    ...     print(error_message(e))
+    RuntimeError：卷积的权重 [64, 1, 16] 要求输入有 1 个通道，可输入 [1, 2, 80] 有 2 个通道
+    """
+    name = type(error).__name__
+    found = _CHANNELS.search(str(error))
+    if found is None:
+        return f"{name}: {error}"
+    weight, given, wanted, got = found.groups()
+    return t(f"{name}: {error}",
+             f"{name}：卷积的权重 [{weight}] 要求输入有 {wanted} 个通道，可输入 [{given}] 有 {got} 个通道")
 
 
 @figure("00_cocktail_party")

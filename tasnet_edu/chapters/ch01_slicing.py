@@ -9,6 +9,7 @@ frames, and a widget for L and T. The formulas themselves are in
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import matplotlib.pyplot as plt
@@ -100,6 +101,29 @@ def frames_ascii(T: int, L: int) -> str:
     return "\n".join(lines)
 
 
+_TOO_SHORT = re.compile(r"audio has (\d+) samples, shorter than one frame \(L=(\d+)\)")
+
+
+def error_message(error: Exception) -> str:
+    """``error`` as a learner reads it, in the course language (notebook 01 prints ``num_frames``'s ValueError).
+
+    The core's checks speak English; the message for a signal shorter than one
+    frame is given here in Chinese too. Any other error is shown as it is.
+
+    >>> from tasnet_edu.ui.i18n import use_language
+    >>> with use_language("zh"):
+    ...     print(error_message(ValueError("audio has 10 samples, shorter than one frame (L=16); pass ...")))
+    ValueError：音频只有 10 个采样点，比一帧（L = 16）还短；请至少传入 16 个采样点，或者改用更小的 L
+    """
+    name = type(error).__name__
+    found = _TOO_SHORT.search(str(error))
+    if found is None:
+        return f"{name}: {error}"
+    T, L = found.groups()
+    return t(f"{name}: {error}",
+             f"{name}：音频只有 {T} 个采样点，比一帧（L = {L}）还短；请至少传入 {L} 个采样点，或者改用更小的 L")
+
+
 def _levels(L: int) -> int:
     """Rows needed to draw frames without two overlapping frames on the same row."""
     return math.ceil(L / hop_length(L))
@@ -141,9 +165,11 @@ def plot_frames(x, L: int, shade: int = 3, ax=None, title: str | None = None):
     dropped = dropped_samples(T, L)
     if dropped:
         ax.axvspan(T - dropped - 0.5, T - 0.5, facecolor="none", edgecolor="tab:red", hatch="///", lw=0)
-        ax.text(T - dropped / 2 - 0.5, -1.1 * amp, t(f"dropped: {dropped}", f"丢弃 {dropped} 个"),
-                ha="right" if dropped < 6 else "center", va="top", fontsize=8, color="tab:red",
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # readable over the hatching
+        # the label sits left of the hatched samples, with an arrow into them, so the hatching never hides it
+        ax.annotate(t(f"dropped: {dropped}", f"丢弃 {dropped} 个"), xy=(T - dropped / 2 - 0.5, -1.05 * amp),
+                    xytext=(T - dropped - 2.5, -1.05 * amp), ha="right", va="center", fontsize=8, color="tab:red",
+                    arrowprops={"arrowstyle": "->", "color": "tab:red", "lw": 0.8},
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     ax.set_xlim(-1, T)
     ax.set_ylim(-1.35 * amp, base + levels * gap + 0.1 * gap)
     ax.set_xlabel(t("sample index n", "采样点序号 n"))
@@ -204,7 +230,7 @@ def frames_view(L: int = 16, T: int = 124):
         ax.plot(np.arange(T), to_numpy(x), color="0.25", lw=1, marker=".", ms=3)
         ax.set_title(t(f"T = {T} < L = {L}: no frame fits", f"T = {T} < L = {L}：一帧也放不下"))
         ax.set_xlabel(t("sample index n", "采样点序号 n"))
-        print(t("K = 0, num_frames raises: ", "K = 0，num_frames 报错：") + str(error))
+        print(t("K = 0, num_frames raises ", "K = 0，num_frames 报错 ") + error_message(error))
         show_figure(fig)
         return None
     show_figure(plot_frames(x, L))

@@ -250,3 +250,76 @@ def figure_scores_heatmap():
     x, segments = tone_sequence()
     templates, names = template_bank(16)
     return plot_scores(x, templates, names, segments=segments)
+
+
+# --------------------------------------------------------------------------- what a score measures
+
+
+def cosine_form(frame, template) -> dict:
+    """A score split into loudness and likeness: ``frame · template = |frame| · |template| · cos θ`` (notebook 02).
+
+    Returns floats (not rounded): ``score``, ``frame_norm``, ``template_norm``, ``cos`` (in -1..1; 0 for a silent frame).
+
+    >>> import torch
+    >>> d = cosine_form(torch.tensor([1.0, 0.0]), torch.tensor([3.0, 4.0]))
+    >>> d["score"], d["frame_norm"], d["template_norm"], d["cos"]
+    (3.0, 1.0, 5.0, 0.6)
+    """
+    frame = as_float_tensor(frame, "frame").double()
+    template = as_float_tensor(template, "template").double()
+    if frame.dim() != 1 or template.shape != frame.shape:
+        raise ValueError(f"frame {list(frame.shape)} and template {list(template.shape)} must be 1-D with the same length L")
+    a, b = float(frame.norm()), float(template.norm())
+    score = float(frame @ template)
+    cos = score / (a * b) if a > 0 and b > 0 else 0.0
+    return {"score": score, "frame_norm": a, "template_norm": b, "cos": cos}
+
+
+def describe_cosine(frame, template, digits: int = 3) -> str:
+    """One line for notebook 02: the score next to ``|frame| × |template| × cos θ``, rounded for printing."""
+    d = cosine_form(frame, template)
+    r = lambda v: f"{round(v, digits) + 0.0:.{digits}f}"  # noqa: E731  (+ 0.0: no "-0.000")
+    product = d["frame_norm"] * d["template_norm"] * d["cos"]
+    return t(f"score {r(d['score'])} = |frame| {r(d['frame_norm'])} × |template| {r(d['template_norm'])} × cos θ {r(d['cos'])}"
+             f" = {r(product)}",
+             f"分数 {r(d['score'])} = |帧| {r(d['frame_norm'])} × |模板| {r(d['template_norm'])} × cos θ {r(d['cos'])}"
+             f" = {r(product)}")
+
+
+def correlation_vs_convolution(x, template) -> dict:
+    """Is PyTorch's ``conv1d`` a textbook convolution or a cross-correlation? (notebook 02)
+
+    Compares ``F.conv1d`` (stride 1) with NumPy's ``correlate`` (slide and
+    multiply, no flip) and ``convolve`` (flip the kernel first). Returns bools
+    ``{"equals_correlate", "equals_convolve", "equals_convolve_of_flipped"}``.
+    """
+    import torch.nn.functional as F
+
+    x = as_float_tensor(x).double()
+    template = as_float_tensor(template, "template").double()
+    if x.dim() != 1 or template.dim() != 1 or len(template) > len(x):
+        raise ValueError(f"x {list(x.shape)} and template {list(template.shape)} must be 1-D, the template no longer than x")
+    conv = F.conv1d(x.view(1, 1, -1), template.view(1, 1, -1))[0, 0].numpy()
+    xs, us = x.numpy(), template.numpy()
+    return {
+        "equals_correlate": bool(np.allclose(conv, np.correlate(xs, us, mode="valid"))),
+        "equals_convolve": bool(np.allclose(conv, np.convolve(xs, us, mode="valid"))),
+        "equals_convolve_of_flipped": bool(np.allclose(conv, np.convolve(xs, us[::-1], mode="valid"))),
+    }
+
+
+def dft_bins(frequencies=BANK_FREQUENCIES, L: int = 16, sample_rate: int = SAMPLE_RATE) -> list[tuple[float, float]]:
+    """For each frequency, its position on the DFT grid of L samples: ``(f, f * L / sample_rate)`` (notebook 02).
+
+    A whole number means the tone makes whole cycles in one frame: it is a DFT
+    bin (bin spacing ``sample_rate / L`` = 500 Hz for L = 16 at 8 kHz).
+    """
+    L = check_size("L", L, 1)
+    return [(float(f), float(f) * L / sample_rate) for f in frequencies]
+
+
+def tones_are_orthogonal(L: int = 16, frequencies=BANK_FREQUENCIES, sample_rate: int = SAMPLE_RATE) -> float:
+    """Largest ``|u_i · u_j|`` between two different tone templates of :func:`template_bank` (no click); ~0 on DFT bins."""
+    templates, _ = template_bank(L, frequencies, sample_rate, with_click=False)
+    gram = templates.double() @ templates.double().T
+    return float((gram - torch.eye(len(gram), dtype=gram.dtype)).abs().max())

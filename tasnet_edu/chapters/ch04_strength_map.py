@@ -399,3 +399,152 @@ def map_widget(x=None):
         L=widgets.Dropdown(options=[16, 32, 64, 128, 256], value=128, description="L"),
         kind=widgets.Dropdown(options=options, value="tones", description=t("templates", "模板")),
     )
+
+
+# --------------------------------------------------------------------------- printed lines, in the course language
+
+
+def describe_map(w, T: int, L: int) -> str:
+    """``map [M, N, K], K = num_frames(T, L)`` as one line in the course language (notebook 04)."""
+    w = as_float_tensor(w, "w")
+    return t(f"map {list(w.shape)}; K = num_frames(T = {T}, L = {L}) = {num_frames(T, L)}",
+             f"强度图 {list(w.shape)}；K = num_frames(T = {T}, L = {L}) = {num_frames(T, L)}")
+
+
+def describe_summary(summary: dict, L: int) -> str:
+    """One line of :func:`map_summary` in the course language (notebook 04's table of L)."""
+    s = summary
+    return t(f"L = {L:3d}: map {s['shape']}, frame {s['window_ms']:g} ms, hop {s['hop_ms']:g} ms, "
+             f"bins {s['spacing_hz']:g} Hz apart",
+             f"L = {L:3d}：强度图 {s['shape']}，帧长 {s['window_ms']:g} 毫秒，帧移 {s['hop_ms']:g} 毫秒，"
+             f"频点间隔 {s['spacing_hz']:g} Hz")
+
+
+def describe_batch(batch, w) -> str:
+    """``input [M, T] -> mixture_w [M, N, K]`` in the course language (notebook 04)."""
+    return t(f"input [M, T] = {list(batch.shape)}  ->  mixture_w [M, N, K] = {list(w.shape)}",
+             f"输入 [M, T] = {list(batch.shape)}  ->  mixture_w [M, N, K] = {list(w.shape)}")
+
+
+# --------------------------------------------------------------------------- a short Fourier primer
+
+
+def dft_grid(L: int, sample_rate: int = SAMPLE_RATE) -> dict:
+    """The DFT of one frame of L samples, as numbers (notebook 04's primer).
+
+    Returns ``{"bins": L // 2 + 1, "spacing_hz": sample_rate / L, "frequencies": [...], "frame_ms", "templates"}``
+    where ``templates`` is the number of cos/sin templates that are not all zero
+    (0 Hz and, for even L, ``sample_rate / 2`` have a cosine but no sine).
+    """
+    L = check_size("L", L, 2)
+    freqs = bin_frequencies(L, sample_rate)
+    kernels = stft_kernels(L)[:, 0]
+    nonzero = int((kernels.abs().amax(1) > 1e-6 * float(kernels.abs().max())).sum())  # sin(pi n) is float dust, not 0
+    return {"bins": len(freqs), "spacing_hz": sample_rate / L, "frequencies": [float(f) for f in freqs],
+            "frame_ms": 1000 * L / sample_rate, "templates": nonzero}
+
+
+def describe_dft_grid(L: int, sample_rate: int = SAMPLE_RATE) -> str:
+    """:func:`dft_grid` as one line in the course language (notebook 04)."""
+    g = dft_grid(L, sample_rate)
+    shown = ", ".join(f"{f:g}" for f in g["frequencies"][:5]) + (", ..." if g["bins"] > 5 else "")
+    return t(f"L = {L} ({g['frame_ms']:g} ms): {g['bins']} bins, {g['spacing_hz']:g} Hz apart: {shown} Hz; "
+             f"{g['templates']} nonzero cos/sin templates",
+             f"L = {L}（{g['frame_ms']:g} 毫秒）：{g['bins']} 个频点，间隔 {g['spacing_hz']:g} Hz：{shown} Hz；"
+             f"{g['templates']} 个非零的 cos/sin 模板")
+
+
+def phase_ripple(frequency: float, L: int = 16, sample_rate: int = SAMPLE_RATE, phases: int = 360) -> float:
+    """How much ``sqrt(cos² + sin²)`` of the nearest STFT bin changes with the phase of a pure tone (notebook 04).
+
+    A frame of ``cos(2π f t + φ)`` for ``phases`` values of φ goes through the
+    Hann-windowed cos/sin pair of the bin nearest to ``frequency``; returns
+    ``(max - min) / max`` of the magnitude: 0 for a tone on a bin, a few percent
+    between bins, 1 at 0 Hz and at ``sample_rate / 2`` (no sine partner there).
+    """
+    L = check_size("L", L, 2)
+    if not 0 <= frequency <= sample_rate / 2:
+        raise ValueError(f"frequency {frequency} Hz is outside 0..{sample_rate / 2} Hz")
+    U = stft_kernels(L)[:, 0].double()
+    bins = L // 2 + 1
+    k = int(round(frequency * L / sample_rate))
+    time = torch.arange(L, dtype=torch.float64) / sample_rate
+    phi = torch.arange(phases, dtype=torch.float64) * (2 * np.pi / phases)
+    frames = torch.cos(2 * np.pi * frequency * time[None] + phi[:, None])  # [phases, L]
+    scores = frames @ U.T
+    magnitude = torch.sqrt(scores[:, k] ** 2 + scores[:, bins + k] ** 2)
+    return float((magnitude.max() - magnitude.min()) / magnitude.max())
+
+
+# --------------------------------------------------------------------------- channels: the C of [M, C, T]
+
+
+def stereo_demo(L: int = 16, N: int = 64, seed: int = 0) -> dict:
+    """A stereo clip ``[M=1, C=2, T]`` through ``Encoder(L, N, audio_channels=2)`` (notebook 04).
+
+    Left channel: the example clip; right channel: the second clip. Each
+    template then has one row per channel (weights ``[N, C, L]``) and a score
+    adds up both channels' dot products. Returns ``{"input", "weights",
+    "output"}`` (shapes as lists) and ``"sum_of_channels"``: whether the scores
+    equal the left channel's scores plus the right channel's (float dust allowed).
+    """
+    from ..core.encoder import Encoder
+
+    stereo = batch_of_clips()[None]  # [1, 2, T]: two clips as the two channels of one recording
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        encoder = Encoder(L, N, audio_channels=2)
+    weight = encoder.conv1d_U.weight  # [N, 2, L]
+    with torch.no_grad():
+        scores = encoder.scores(stereo)
+        w = encoder(stereo)
+        left = F.conv1d(stereo[:, :1], weight[:, :1], stride=L // 2)
+        right = F.conv1d(stereo[:, 1:], weight[:, 1:], stride=L // 2)
+    return {"input": list(stereo.shape), "weights": list(weight.shape), "output": list(w.shape),
+            "sum_of_channels": bool(torch.allclose(scores, left + right, atol=1e-5))}
+
+
+def describe_stereo(demo: dict) -> str:
+    """:func:`stereo_demo` in the course language (notebook 04)."""
+    return t(f"stereo input [M, C, T] = {demo['input']}, weights [N, C, L] = {demo['weights']}, "
+             f"output [M, N, K] = {demo['output']}\nscore = left channel's score + right channel's: {demo['sum_of_channels']}",
+             f"立体声输入 [M, C, T] = {demo['input']}，权重 [N, C, L] = {demo['weights']}，"
+             f"输出 [M, N, K] = {demo['output']}\n分数 = 左声道的分数 + 右声道的分数：{demo['sum_of_channels']}")
+
+
+# --------------------------------------------------------------------------- the other half: weights × basis signals
+
+
+def rebuild_from_map(x, L: int = 16) -> dict:
+    """The decomposable representation with the simplest dictionary (notebook 04).
+
+    Templates ``[I; -I]`` (each picks one sample, with either sign) make the
+    strength map ``w`` (``2L`` rows, all >= 0). The decoder's basis signals are
+    ``b_n = e_n / 2`` and ``-e_n / 2``; summing ``w[n, k] · b_n`` placed at
+    ``k · hop`` (overlap-add, ``F.conv_transpose1d``) gives the waveform back
+    wherever two frames overlap. Returns ``{"map": shape, "basis": shape,
+    "error": max |x̂ - x| on the samples covered by two frames, "covered": how many}``.
+    """
+    x = as_waveform(x)
+    L = check_size("L", L, 2)
+    if L % 2:
+        raise ValueError(f"L={L} is odd; use an even L so that every inner sample lies in exactly two frames")
+    eye = torch.eye(L)
+    encoder = encoder_from_templates(torch.cat([eye, -eye]))
+    basis = torch.cat([eye, -eye]) / 2  # [N, L]: one basis signal per template
+    with torch.no_grad():
+        w = encoder(x[None])  # [1, 2L, K]
+        rebuilt = F.conv_transpose1d(w, basis[:, None, :], stride=L // 2)[0, 0]  # sum over n and k of w[n, k] b_n[t - k hop]
+    hop = L // 2
+    end = (w.shape[-1] - 1) * hop + L
+    inner = slice(hop, end - hop)  # samples covered by two frames
+    return {"map": list(w.shape), "basis": list(basis.shape),
+            "error": float((rebuilt[inner] - x[inner]).abs().max()), "covered": end - 2 * hop}
+
+
+def describe_rebuild(result: dict) -> str:
+    """:func:`rebuild_from_map` in the course language (notebook 04)."""
+    return t(f"map {result['map']} × basis signals {result['basis']} -> waveform; "
+             f"largest error on the {result['covered']} samples inside two frames: {result['error']:.6f}",
+             f"强度图 {result['map']} × 基信号 {result['basis']} -> 波形；"
+             f"在落入两帧的 {result['covered']} 个采样点上，最大误差：{result['error']:.6f}")
