@@ -51,7 +51,7 @@ def describe_overlap(L: int) -> str:
     hop, shared = hop_length(L), overlap_samples(L)
     pct = 100 * shared / L
     return t(f"L = {L}: hop = {hop}, neighbouring frames share {shared} samples ({pct:.0f}% overlap)",
-             f"L = {L}：步长 hop = {hop}，相邻两帧共享 {shared} 个采样点（重叠 {pct:.0f}%）")
+             f"L = {L}：帧移 hop = {hop}，相邻两帧共享 {shared} 个采样点（重叠 {pct:.0f}%）")
 
 
 def formula_table(Ts, L: int):
@@ -73,7 +73,7 @@ def formula_table(Ts, L: int):
         seed = 2 * T / L - 1
         rows.append(f"| {T} | {K} | {seed:g} | {'✓' if seed == K else '✗'} | {dropped_samples(T, L)} |")
     rows.append("")
-    rows.append(t(f"L = {L}, hop = L // 2 = {hop_length(L)}", f"L = {L}，步长 hop = L // 2 = {hop_length(L)}"))
+    rows.append(t(f"L = {L}, hop = L // 2 = {hop_length(L)}", f"L = {L}，帧移 hop = L // 2 = {hop_length(L)}"))
     return Markdown("\n".join(rows))
 
 
@@ -175,7 +175,7 @@ def plot_frames(x, L: int, shade: int = 3, ax=None, title: str | None = None):
     ax.set_xlabel(t("sample index n", "采样点序号 n"))
     ax.set_ylabel(t("amplitude", "幅度"))
     ax.set_title(title or t(f"L = {L}, hop = {hop}, T = {T}  →  K = {K} frames",
-                            f"L = {L}，步长 hop = {hop}，T = {T}  →  K = {K} 帧"))
+                            f"L = {L}，帧移 hop = {hop}，T = {T}  →  K = {K} 帧"))
     return fig
 
 
@@ -235,7 +235,7 @@ def frames_view(L: int = 16, T: int = 124):
         return None
     show_figure(plot_frames(x, L))
     print(t(f"K = {K} frames (hop = {hop_length(L)}, dropped samples = {dropped_samples(T, L)})",
-            f"K = {K} 帧（步长 hop = {hop_length(L)}，丢弃的采样点 = {dropped_samples(T, L)}）"))
+            f"K = {K} 帧（帧移 hop = {hop_length(L)}，丢弃的采样点 = {dropped_samples(T, L)}）"))
     return K
 
 

@@ -168,7 +168,7 @@ def plot_scores(x, templates, names, sample_rate: int = SAMPLE_RATE, segments=No
                     "红：这一帧像模板；蓝：像倒过来的模板；●：这一帧得分最高的模板"), fontsize=9, loc="left")
     fig.colorbar(im, ax=ax1, pad=0.01, label=t("score (dot product)", "分数（点积）"))
     ax0.set_title(title or t(f"Scores of {N} templates on every frame (L = {L}, hop = {hop})",
-                             f"{N} 个模板在每一帧上的分数（L = {L}，步长 hop = {hop}）"), pad=16 if segments else 6)
+                             f"{N} 个模板在每一帧上的分数（L = {L}，帧移 hop = {hop}）"), pad=16 if segments else 6)
     return fig
 
 

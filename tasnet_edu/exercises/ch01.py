@@ -25,7 +25,7 @@ def frames_for_one_second(answer):
                 "少了一帧：别忘了从第 0 个采样点开始的那一帧（公式里的 + 1）。")
     if value == 500:
         return ("That is T / L: frames overlap by half, the hop is L // 2 = 8, not L.",
-                "这是 T / L：帧之间重叠一半，步长是 L // 2 = 8，不是 L。")
+                "这是 T / L：帧之间重叠一半，帧移是 L // 2 = 8，不是 L。")
     return ("Use K = (T - L) // (L // 2) + 1 with T = 8000, L = 16.", "用 K = (T - L) // (L // 2) + 1，T = 8000，L = 16。")
 
 
@@ -55,18 +55,18 @@ def dropped_for_100(answer):
 @exercise(
     "01.3",
     "hop = L // 2 = 5 // 2 = 2 (integer division).",
-    "步长 hop = L // 2 = 5 // 2 = 2（整除）。",
+    "帧移 hop = L // 2 = 5 // 2 = 2（整除）。",
 )
 def hop_for_odd(answer):
     if isinstance(answer, float) and answer == 2.5:
         return ("Conv1d's stride must be a whole number: the code uses L // 2, which rounds down.",
-                "Conv1d 的步长必须是整数：代码用的是 L // 2，向下取整。")
+                "Conv1d 的步长（stride）必须是整数：代码用的是 L // 2，向下取整。")
     value = _whole(answer)
     if value == 2:
         return None
     if value == 3:
         return ("// rounds down: 5 // 2 = 2.", "// 是向下取整：5 // 2 = 2。")
-    return ("The hop is stride = L // 2.", "步长就是 stride = L // 2。")
+    return ("The hop is stride = L // 2.", "帧移就是卷积的步长 stride = L // 2。")
 
 
 @exercise(
@@ -80,6 +80,6 @@ def overlap_for_odd(answer):
         return None
     if value == 2:
         return ("2 is the hop; the overlap is what is left of the frame after one hop: L - hop.",
-                "2 是步长；重叠是一帧减去一个步长后剩下的部分：L - hop。")
+                "2 是帧移；重叠是一帧减去一个帧移后剩下的部分：L - hop。")
     return ("Frame 0 covers samples 0..4, frame 1 covers 2..6: count the samples in both.",
             "第 0 帧覆盖 0..4，第 1 帧覆盖 2..6：数一数两帧都包含的采样点。")

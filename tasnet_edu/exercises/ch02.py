@@ -15,7 +15,7 @@ from . import exercise
     "'1000 Hz sin'。代码：U, names = te.ch02.template_bank(16)；"
     "scores = te.ch02.match_with_conv(te.ch02.sine_wave(1000, 0.01), U)；"
     "names[int(scores.sum(1).argmax())]。频率要对上，相位也要对上：sine_wave 生成的是正弦，"
-    "而步长（1 毫秒）正好是一个周期，所以每一帧都从同一个相位开始。",
+    "而帧移（1 毫秒）正好是一个周期，所以每一帧都从同一个相位开始。",
 )
 def winning_template(answer):
     if isinstance(answer, str):

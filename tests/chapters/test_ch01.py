@@ -86,7 +86,7 @@ def test_plot_frames(language):
         fig = framing.plot_frames(x, 16)
         assert isinstance(fig, plt.Figure) and len(fig.axes) == 1
         ax = fig.axes[0]
-        assert ax.get_title() == te.t("L = 16, hop = 8, T = 124  →  K = 14 frames", "L = 16，步长 hop = 8，T = 124  →  K = 14 帧")
+        assert ax.get_title() == te.t("L = 16, hop = 8, T = 124  →  K = 14 frames", "L = 16，帧移 hop = 8，T = 124  →  K = 14 帧")
         assert ax.get_xlabel() == te.t("sample index n", "采样点序号 n")
         assert len([p for p in ax.patches if (p.get_gid() or '').startswith('frame')]) == 14  # one bar per frame
         texts = [t.get_text() for t in ax.texts]

@@ -114,7 +114,7 @@ def test_plot_scores(language):
         top, heat = fig.axes[0], fig.axes[1]
         assert len(fig.axes) == 3  # waveform, heat map, colour bar
         assert top.get_title() == te.t("Scores of 9 templates on every frame (L = 16, hop = 8)",
-                                       "9 个模板在每一帧上的分数（L = 16，步长 hop = 8）")
+                                       "9 个模板在每一帧上的分数（L = 16，帧移 hop = 8）")
         assert [t.get_text() for t in heat.get_yticklabels()] == names
         assert heat.get_xlabel() == te.t("time (ms)", "时间（毫秒）")
         assert fig.axes[2].get_ylabel() == te.t("score (dot product)", "分数（点积）")
