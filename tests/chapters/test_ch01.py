@@ -136,7 +136,7 @@ def test_frames_view_T_shorter_than_L(capsys, monkeypatch):
     with te.use_language("zh"):
         assert framing.frames_view(L=16, T=10) is None
         out = capsys.readouterr().out
-        assert out.startswith("K = 0，num_frames 报错：") and "shorter than one frame" in out
+        assert out.startswith("K = 0，num_frames 报错 ValueError：音频只有 10 个采样点，比一帧（L = 16）还短")
         assert len(shown) == 1 and shown[0].axes[0].get_title() == "T = 10 < L = 16：一帧也放不下"
         assert not plt.get_fignums(), "widget figures are closed in pyplot (no double drawing)"
 
@@ -182,3 +182,17 @@ def test_exercise_hints_01():
     assert "2 is the hop" in EXERCISES["01.4"].checker(2)[0]
     # The solutions state the numbers the checkers accept.
     assert "999" in EXERCISES["01.1"].solution_en and "4" in EXERCISES["01.2"].solution_zh
+
+
+def test_error_message_speaks_the_course_language():
+    """The core's own ValueError for T < L, as notebook 01 prints it: Chinese in zh, unchanged in en."""
+    with pytest.raises(ValueError) as caught:
+        te.num_frames(10, L=16)
+    error = caught.value
+    with te.use_language("en"):
+        assert framing.error_message(error) == f"ValueError: {error}"
+    with te.use_language("zh"):
+        text = framing.error_message(error)
+        assert text == "ValueError：音频只有 10 个采样点，比一帧（L = 16）还短；请至少传入 16 个采样点，或者改用更小的 L"
+        other = RuntimeError("something else")
+        assert framing.error_message(other) == "RuntimeError: something else"  # unknown messages are shown as they are
