@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.audio import MANIFEST, SAMPLE_RATE, SPEECH_DIR
+from ..core.diverse import SCALES, build
+from ..core.speakers import REAL_DIR
+from ..core.tts import missing_engines
 
 SENTENCES_EN = [
     "The quick brown fox jumps over the lazy dog.",
@@ -218,10 +221,84 @@ def write_corpus(out_dir: Path) -> Path:
     return out_dir / MANIFEST
 
 
+CODEC2_DIR = Path("/usr/share/codec2/raw")  # Debian package codec2-examples
+# Real speakers in codec2-examples: one recording each (f2400/m2400 repeat forig/morig through a codec; david4,
+# vk2tpm_004 and 700d_end_over are modem or radio test signals, not clean speech).
+REAL_RECORDINGS = ["hts1", "hts2", "forig", "morig", "mmt1", "big_dog", "cross", "kristoff", "cq_ref", "g3plx", "vk5qi",
+                   "ve9qrp_10s"]
+REAL_SECONDS = 2.0
+
+
+def write_real_set(out: Path = REAL_DIR, source: Path = CODEC2_DIR, seed: int = 0) -> Path:
+    """The real-speech test set: the recordings (FLAC, mean removed), their licence, and one fixed mixture per pair."""
+    import librosa
+    import numpy as np
+    import soundfile as sf
+
+    if not source.is_dir():
+        raise SystemExit(f"error: no {source}; on Debian: sudo apt-get install codec2-examples")
+    out.mkdir(parents=True, exist_ok=True)
+    recordings, audio = [], {}
+    for name in REAL_RECORDINGS:
+        x = np.fromfile(source / f"{name}.raw", dtype="<i2").astype(np.float32) / 32768
+        x -= x.mean()
+        audio[name] = x
+        f0, voiced, _ = librosa.pyin(x, fmin=60, fmax=400, sr=SAMPLE_RATE, frame_length=1024)
+        sf.write(out / f"{name}.flac", x, SAMPLE_RATE, subtype="PCM_16")
+        recordings.append({"file": f"{name}.flac", "speaker": name, "seconds": round(len(x) / SAMPLE_RATE, 2),
+                           "median_f0_hz": round(float(np.nanmedian(f0[voiced])), 0),
+                           "source": f"codec2-examples: /usr/share/codec2/raw/{name}.raw", "license": "LGPL-2.1"})
+    rng = np.random.default_rng(seed)
+    mixtures = []
+    length = int(REAL_SECONDS * SAMPLE_RATE)
+    for i, a in enumerate(REAL_RECORDINGS):
+        for b in REAL_RECORDINGS[i + 1 :]:
+            starts = []
+            for name in (a, b):
+                x = audio[name]
+                # A start whose 2-second window is at least as loud as the whole recording (speech, not a pause).
+                candidates = [t for t in range(0, max(1, len(x) - length + 1), SAMPLE_RATE // 10)
+                              if np.mean(x[t : t + length] ** 2) >= np.mean(x**2)] or [0]
+                starts.append(int(rng.choice(candidates)))
+            seconds = min(REAL_SECONDS, (len(audio[a]) - starts[0]) / SAMPLE_RATE, (len(audio[b]) - starts[1]) / SAMPLE_RATE)
+            mixtures.append({"file_a": f"{a}.flac", "start_a": starts[0], "file_b": f"{b}.flac", "start_b": starts[1],
+                             "seconds": round(seconds, 4), "level_db": round(float(rng.uniform(-5, 5)), 2)})
+    for name, rows in (("recordings.csv", recordings), ("mixtures.csv", mixtures)):
+        with open(out / name, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    shutil.copy("/usr/share/common-licenses/LGPL-2.1", out / "LICENSE.LGPL-2.1")
+    shutil.copy("/usr/share/doc/codec2-examples/copyright", out / "COPYRIGHT.codec2-examples")
+    return out
+
+
+DIVERSE_DIR = Path.home() / ".cache" / "tasnet-edu" / "diverse"  # outside git: about 200 MB, made in ~15 min
+
+
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Regenerate the course's speech clips with espeak-ng.")
+    parser = argparse.ArgumentParser(description="Regenerate the course's speech clips with espeak-ng, or (--diverse) "
+                                     "write the diverse training corpus with espeak-ng, flite and festival.")
     parser.add_argument("--out", type=Path, default=SPEECH_DIR, help="folder for the FLAC clips and clips.csv")
+    parser.add_argument("--diverse", type=Path, nargs="?", const=DIVERSE_DIR, default=None, metavar="DIR",
+                        help=f"write the diverse corpus into DIR (default {DIVERSE_DIR}); resumes where it stopped")
+    parser.add_argument("--scale", choices=sorted(SCALES), default="full", help="size of the diverse corpus")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--real", action="store_true", help=f"write the real-speech test set into {REAL_DIR}")
     args = parser.parse_args(argv)
+    if args.real:
+        out = write_real_set()
+        print(f"wrote the real test set into {out}")
+        return
+    if args.diverse is not None:
+        missing = missing_engines()
+        if missing:
+            raise SystemExit(f"error: {', '.join(missing)} not installed; on Debian: sudo apt-get install espeak-ng flite "
+                             "festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts codec2")
+        out = build(args.diverse, SCALES[args.scale], seed=args.seed)
+        print(f"wrote the {args.scale} diverse corpus into {out} (train with: python -m tasnet_edu.cli.train "
+              f"--data {out / 'augmented'})")
+        return
     manifest = write_corpus(args.out)
     print(f"wrote {len(corpus_plan())} clips and {manifest}")
 

@@ -1,7 +1,13 @@
-"""Train TinyTasNet on the shipped speech clips (how the course's checkpoints were made)::
+"""Train TinyTasNet on speech: the shipped clips, the diverse synthetic corpus, or your own recordings::
 
     python -m tasnet_edu.cli.train --encoder learned --out runs/learned --minutes 60
+    python -m tasnet_edu.cli.train --data ~/.cache/tasnet-edu/diverse/augmented --out runs/diverse --minutes 600
+    python -m tasnet_edu.cli.train --data LibriSpeech/train-clean-100 --out runs/libri --device cuda
     python -m tasnet_edu.cli.train --out runs/learned --export tasnet_edu/pretrained/tiny_tasnet_learned.pt
+
+``--data DIR``: one subfolder per speaker, audio files (wav, flac, ogg, mp3, any
+rate) anywhere below it; ``train/`` + ``validation/`` subfolders if you have
+them, else every 10th speaker (at least 2) validates (:mod:`tasnet_edu.core.speakers`).
 
 Running the same command again resumes from ``runs/learned/last.pt``; the run's
 own settings are kept then, and flags that would change them are reported as
@@ -18,14 +24,21 @@ from pathlib import Path
 
 import torch
 
+from ..core.model import ENCODERS
+from ..core.speakers import data_splits
 from ..core.training import TrainConfig, export, run
 
-RUN_SETTINGS = ("encoder", "seed", "config")  # fixed when a run starts; a resumed run keeps its own
+RUN_SETTINGS = ("encoder", "seed", "config", "data", "init")  # fixed when a run starts; a resumed run keeps its own
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].rstrip(":"))
-    parser.add_argument("--encoder", choices=["learned", "stft"], default=None, help="default: learned")
+    parser.add_argument("--encoder", choices=ENCODERS, default=None,
+                        help="learned (the document's: Conv1d + ReLU), linear (Conv1d only) or stft (fixed); default: learned")
+    parser.add_argument("--data", type=Path, default=None, help="a folder of recordings, one subfolder per speaker "
+                        "(default: the shipped clips)")
+    parser.add_argument("--init", type=Path, default=None, help="start from these weights (a .pt checkpoint)")
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU exists")
     parser.add_argument("--out", type=Path, required=True, help="run folder for last.pt, best.pt and log.jsonl")
     parser.add_argument("--minutes", type=float, default=60.0, help="stop after this much training time (in total, resumes included)")
     parser.add_argument("--steps", type=int, default=None, help="stop after this many steps in total")
@@ -50,12 +63,17 @@ def main(argv=None) -> None:
                   "started with; use a new --out folder to change them)", file=sys.stderr)
     overrides = json.loads(args.config.read_text()) if args.config else {}
     model_fields = {"encoder": args.encoder or "learned", **overrides.pop("model", {})}
-    cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=args.seed or 0)), **overrides, "model": model_fields})
+    paths = {k: str(v.expanduser()) for k, v in (("data", args.data), ("init", args.init)) if v is not None}
+    if "data" in paths:
+        data_splits(paths["data"])  # a clear error about the folder now, not after the model is built
+    if args.device.startswith("cuda") and not torch.cuda.is_available():
+        raise SystemExit(f"error: --device {args.device}, but torch sees no GPU here; use --device cpu")
+    cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=args.seed or 0)), **overrides, **paths, "model": model_fields})
     threads = torch.get_num_threads()
     if args.threads:
         torch.set_num_threads(args.threads)
     try:
-        run(args.out, cfg, minutes=args.minutes, steps=args.steps, rescore=args.rescore)
+        run(args.out, cfg, minutes=args.minutes, steps=args.steps, rescore=args.rescore, device=args.device)
     finally:
         torch.set_num_threads(threads)
 

@@ -32,8 +32,9 @@ class Encoder(nn.Module):
     ``[M, N, K]`` with ``K = (T - L) // (L // 2) + 1``.
     """
 
-    def __init__(self, L: int, N: int, audio_channels: int = 1):
+    def __init__(self, L: int, N: int, audio_channels: int = 1, relu: bool = True):
         super().__init__()
+        self.relu = relu  # False: Conv-TasNet's final linear encoder (for the comparison in chapter 06)
         self.L = check_size("L", L, 2)
         self.N = check_size("N", N, 1)
         self.audio_channels = check_size("audio_channels", audio_channels, 1)
@@ -51,14 +52,16 @@ class Encoder(nn.Module):
 
     def forward(self, mixture) -> torch.Tensor:
         """``[M, T]`` or ``[M, C, T]`` -> strength map ``mixture_w [M, N, K]``, all >= 0."""
-        return F.relu(self.scores(mixture))
+        scores = self.scores(mixture)
+        return F.relu(scores) if self.relu else scores
 
     def transform(self, x: torch.Tensor) -> torch.Tensor:
         """``forward`` without the input checks, for a model that checked ``x [M, C, T]`` once already."""
-        return F.relu(self.conv1d_U(x))
+        scores = self.conv1d_U(x)
+        return F.relu(scores) if self.relu else scores
 
     def extra_repr(self) -> str:
-        return f"L={self.L}, N={self.N}, audio_channels={self.audio_channels}, hop={self.L // 2}"
+        return f"L={self.L}, N={self.N}, audio_channels={self.audio_channels}, hop={self.L // 2}" + ("" if self.relu else ", relu=False")
 
 
 def encoder_from_templates(templates) -> Encoder:
@@ -87,10 +90,10 @@ class STFTEncoder(nn.Module):
     No ReLU: Fourier coefficients are signed, and clipping them would throw away phase.
     """
 
-    def __init__(self, L: int):
+    def __init__(self, L: int, n_fft: int | None = None):
         super().__init__()
         self.L = L
-        self.register_buffer("kernels", stft_kernels(L))
+        self.register_buffer("kernels", stft_kernels(L, n_fft=n_fft))
         self.N = self.kernels.shape[0]
 
     @property
@@ -98,7 +101,7 @@ class STFTEncoder(nn.Module):
         """The fixed templates ``[N, 1, L]``, named as :attr:`Encoder.templates` so both encoders read alike."""
         return self.kernels
 
-    def forward(self, x):  # [M, 1, T] -> [M, 2 * (L // 2 + 1), K]
+    def forward(self, x):  # [M, 1, T] -> [M, 2 * (n_fft // 2 + 1), K]
         return F.conv1d(x, self.kernels, stride=self.L // 2)
 
     transform = forward  # no checks to skip: only TinyTasNet calls it

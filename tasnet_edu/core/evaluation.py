@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -17,14 +18,23 @@ from .audio import fixed_mixtures
 from .metrics import ideal_mask_separation, si_snr_improvement
 from .model import PRETRAINED_DIR, load_pretrained
 
-TEST_MIXTURES = 100  # every README number is the mean over these (seed 0, test split)
-METHODS = {
-    "learned": ("TinyTasNet, learned encoder (ReLU)", "TinyTasNet，学到的编码器（ReLU）"),
-    "stft": ("TinyTasNet, fixed STFT encoder", "TinyTasNet，固定的 STFT 编码器"),
-    "irm": ("Ideal ratio mask (IRM, oracle)", "理想比值掩码（IRM，先知）"),
-    "ibm": ("Ideal binary mask (IBM, oracle)", "理想二值掩码（IBM，先知）"),
-    "wfm": ("Wiener-filter-like mask (WFM, oracle)", "类维纳滤波掩码（WFM，先知）"),
+TEST_MIXTURES = 100  # shipped-clip test mixtures (seed 0, test split)
+TEST_SETS = {
+    "real": ("real voices", "真人语音"),
+    "synthetic": ("unseen synthetic voices", "没听过的合成声音"),
+    "clips": ("shipped clips, test sentences", "随包片段（测试句）"),
 }
+METHODS = {
+    "learned": ("TinyTasNet, learned encoder + ReLU (diverse synthetic corpus)", "TinyTasNet，学到的编码器 + ReLU（多样的合成语料）"),
+    "learned-espeak": ("TinyTasNet, learned encoder + ReLU (first model: 10 espeak-ng voices)",
+                       "TinyTasNet，学到的编码器 + ReLU（第一版：10 个 espeak-ng 声音）"),
+    "stft": ("TinyTasNet, fixed STFT encoder, 18 channels (10 espeak-ng voices)",
+             "TinyTasNet，固定 STFT 编码器，18 个通道（10 个 espeak-ng 声音）"),
+    "irm": ("Ideal ratio mask (IRM, oracle)", "理想比值掩码（IRM，oracle）"),
+    "ibm": ("Ideal binary mask (IBM, oracle)", "理想二值掩码（IBM，oracle）"),
+    "wfm": ("Wiener-filter-like mask (WFM, oracle)", "类维纳滤波掩码（WFM，oracle）"),
+}
+MODELS = ("learned", "learned-espeak", "stft")
 RESULTS_FILE = PRETRAINED_DIR / "results.json"
 
 
@@ -43,7 +53,7 @@ def si_snri_scores(separate: Callable, mixtures: list[dict]) -> np.ndarray:
 
 def separator_for(method: str, models: dict | None = None) -> Callable:
     """The ``separate`` function of a method: a shipped model (``learned``, ``stft``) or an ideal mask."""
-    if method in ("learned", "stft"):
+    if method in MODELS:
         model = (models or {}).get(method) or load_pretrained(method)
         model.eval()
         return lambda mixture, sources: model(mixture)
@@ -57,11 +67,34 @@ def method_scores(method: str, mixtures: list[dict], models: dict | None = None)
     return si_snri_scores(separator_for(method, models), mixtures)
 
 
-def results_table(count: int = TEST_MIXTURES, methods=tuple(METHODS), seed: int = 0) -> dict:
-    """Mean SI-SNRi in dB of each method over ``count`` fixed test mixtures, rounded to 0.01 dB."""
-    mixtures = fixed_mixtures("test", count, seed=seed)
-    models = {name: load_pretrained(name) for name in ("learned", "stft") if name in methods}
-    return {method: round(float(method_scores(method, mixtures, models).mean()), 2) for method in methods}
+def test_mixtures(test_set: str, count: int | None = None, corpus=None) -> list[dict]:
+    """The fixed mixtures of one test set (see :data:`TEST_SETS`); ``count`` takes the first ones.
+
+    ``synthetic`` needs the diverse corpus (``corpus``: its folder, e.g. ``~/.cache/tasnet-edu/diverse``).
+    """
+    from .speakers import real_mixtures
+
+    if test_set == "real":
+        return real_mixtures(count)
+    if test_set == "clips":
+        return fixed_mixtures("test", count or TEST_MIXTURES, seed=0)
+    if test_set == "synthetic":
+        if corpus is None:
+            raise ValueError("the synthetic test set needs the diverse corpus: pass corpus=its folder "
+                             "(python -m tasnet_edu.cli.corpus --diverse writes it)")
+        return synthetic_test_mixtures(Path(corpus) / "clean", count or TEST_MIXTURES)
+    raise ValueError(f"unknown test set {test_set!r}; use one of {', '.join(TEST_SETS)}")
+
+
+def results_table(test_sets=("real", "clips"), methods=tuple(METHODS), count: int | None = None, corpus=None) -> dict:
+    """``{method: {test set: {"mean", "ci95", "n"}}}``: SI-SNRi (dB) with 95% bootstrap intervals."""
+    models = {name: load_pretrained(name) for name in MODELS if name in methods}
+    table = {method: {} for method in methods}
+    for test_set in test_sets:
+        mixtures = test_mixtures(test_set, count, corpus)
+        for method in methods:
+            table[method][test_set] = summary(method_scores(method, mixtures, models))
+    return table
 
 
 def shipped_results() -> dict:
@@ -69,10 +102,50 @@ def shipped_results() -> dict:
     return json.loads(RESULTS_FILE.read_text())["si_snri_db"]
 
 
-def markdown_table(results: dict, language: str = "en") -> str:
-    """The table as Markdown, best first."""
-    head = ("| method | SI-SNRi (dB) |", "| 方法 | SI-SNRi（dB） |")[language == "zh"]
-    rows = [head, "| --- | ---: |"]
-    for method, value in sorted(results.items(), key=lambda kv: -kv[1]):
-        rows.append(f"| {METHODS[method][language == 'zh']} | {value:.2f} |")
+def markdown_table(results: dict, language: str = "en", digits: int = 2) -> str:
+    """The table as Markdown: one row per method (best on the first test set first), mean [95% interval] per set."""
+    zh = language == "zh"
+    sets = list(next(iter(results.values())))
+    head = "| " + ("方法" if zh else "method") + " | " + " | ".join(TEST_SETS[s][zh] for s in sets) + " |"
+    rows = [head, "| --- |" + " ---: |" * len(sets)]
+    first = sets[0]
+    for method, cells in sorted(results.items(), key=lambda kv: -kv[1][first]["mean"]):
+        values = [f"{c['mean']:.{digits}f} [{c['ci95'][0]:.{digits}f}, {c['ci95'][1]:.{digits}f}]" for c in cells.values()]
+        rows.append(f"| {METHODS[method][zh]} | " + " | ".join(values) + " |")
     return "\n".join(rows)
+
+
+def bootstrap_ci(scores, confidence: float = 0.95, resamples: int = 10_000, seed: int = 0) -> tuple[float, float]:
+    """Percentile bootstrap interval of the mean of ``scores`` (mixtures resampled with replacement).
+
+    With few mixtures the mean moves a lot; the interval says how much.
+
+    >>> bootstrap_ci([1.0, 1.0, 1.0])
+    (1.0, 1.0)
+    """
+    x = np.asarray(scores, dtype=np.float64)
+    if x.ndim != 1 or len(x) == 0:
+        raise ValueError(f"scores must be a non-empty 1-D list of numbers, got shape {list(x.shape)}")
+    rng = np.random.default_rng(seed)
+    means = x[rng.integers(0, len(x), size=(resamples, len(x)))].mean(axis=1)
+    tail = (1 - confidence) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return round(float(low), 2), round(float(high), 2)
+
+
+def summary(scores) -> dict:
+    """``{"mean", "ci95", "n"}`` of per-mixture SI-SNRi scores (dB, 0.01 dB)."""
+    scores = np.asarray(scores)
+    return {"mean": round(float(scores.mean()), 2), "ci95": list(bootstrap_ci(scores)), "n": int(len(scores))}
+
+
+def ablation_entry(separate: Callable, mixtures: list[dict]) -> dict:
+    """:func:`summary` of ``separate`` on ``mixtures``."""
+    return summary(si_snri_scores(separate, mixtures))
+
+
+def synthetic_test_mixtures(corpus, count: int = 100, seconds: float = 3.0, seed: int = 0) -> list[dict]:
+    """Fixed mixtures of the diverse corpus's test split: voices and sentences no training clip used."""
+    from .speakers import fixed_speaker_mixtures, load_speakers, speaker_folders
+
+    return fixed_speaker_mixtures(load_speakers(speaker_folders(Path(corpus) / "test")), count, seconds, seed)

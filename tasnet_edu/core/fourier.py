@@ -36,19 +36,23 @@ def make_window(L: int, window=None) -> torch.Tensor:
     return w
 
 
-def stft_kernels(L: int, window=None) -> torch.Tensor:
+def stft_kernels(L: int, window=None, n_fft: int | None = None) -> torch.Tensor:
     """STFT bases as conv kernels ``[2 * (L // 2 + 1), 1, L]``: real parts, then imaginary parts.
 
     Row k (k = 0..L//2) is ``w[n] * cos(2*pi*k*n/L)``, row ``L//2 + 1 + k`` is
     ``-w[n] * sin(2*pi*k*n/L)``, so ``conv1d(x, stft_kernels(L), stride=L // 2)``
     gives the real and imaginary parts of
     ``torch.stft(x, n_fft=L, hop_length=L // 2, window=hann_window(L), center=False)``.
+
+    ``n_fft > L`` samples the frequency axis more finely (``n_fft // 2 + 1`` frequencies, still
+    ``L``-sample kernels): a fixed bank with as many channels as a learned one, as in Pariente et al. (2020).
     """
     L = check_size("L", L, 2)
+    n_fft = L if n_fft is None else check_size("n_fft", n_fft, L)
     w = make_window(L, window)
     n = torch.arange(L, dtype=torch.float64)
-    k = torch.arange(L // 2 + 1, dtype=torch.float64)
-    angle = 2 * math.pi * k[:, None] * n[None, :] / L
+    k = torch.arange(n_fft // 2 + 1, dtype=torch.float64)
+    angle = 2 * math.pi * k[:, None] * n[None, :] / n_fft
     real = w * torch.cos(angle)
     imag = -w * torch.sin(angle)
     return torch.cat([real, imag]).unsqueeze(1).float()

@@ -26,6 +26,8 @@ import torch.nn.functional as F
 from .checks import as_float_tensor, check_size
 from .encoder import Encoder, STFTEncoder
 
+ENCODERS = ("learned", "linear", "stft")
+
 
 @dataclass
 class TasNetConfig:
@@ -39,8 +41,9 @@ class TasNetConfig:
     X: int = 6  # blocks per repeat (dilations 1 .. 2**(X-1))
     R: int = 2  # repeats
     num_sources: int = 2
-    encoder: str = "learned"  # "learned" (Encoder + ReLU) or "stft" (fixed Fourier kernels)
+    encoder: str = "learned"  # "learned" (Encoder + ReLU), "linear" (learned, no ReLU) or "stft" (fixed Fourier kernels)
     sample_rate: int = 8000
+    n_fft: int | None = None  # STFT encoder: frequency resolution (default L: 2 * (L // 2 + 1) channels)
 
     def __post_init__(self):
         for name, minimum in (("L", 2), ("N", 1), ("B", 1), ("H", 1), ("P", 1), ("X", 1), ("R", 1), ("num_sources", 1)):
@@ -48,8 +51,8 @@ class TasNetConfig:
         if self.P % 2 == 0:
             raise ValueError(f"P must be odd (the depthwise conv pads (P - 1) / 2 frames on each side), got P={self.P}; "
                              f"use P={self.P + 1}")
-        if self.encoder not in ("learned", "stft"):
-            raise ValueError(f"encoder must be 'learned' or 'stft', got {self.encoder!r}")
+        if self.encoder not in ENCODERS:
+            raise ValueError(f"encoder must be one of {', '.join(map(repr, ENCODERS))}, got {self.encoder!r}")
 
 
 def global_layer_norm(channels: int) -> nn.GroupNorm:
@@ -108,7 +111,10 @@ class TinyTasNet(nn.Module):
         self.cfg = cfg = cfg or TasNetConfig()
         self.sample_rate = cfg.sample_rate
         self.L, self.hop = cfg.L, cfg.L // 2
-        self.encoder = Encoder(cfg.L, cfg.N) if cfg.encoder == "learned" else STFTEncoder(cfg.L)
+        if cfg.encoder == "stft":
+            self.encoder = STFTEncoder(cfg.L, cfg.n_fft)
+        else:
+            self.encoder = Encoder(cfg.L, cfg.N, relu=cfg.encoder == "learned")
         n_basis = self.encoder.N
         self.separator = Separator(n_basis, cfg)
         # Transposed conv with the encoder's stride: each frame adds up all N basis signals of L
@@ -150,7 +156,11 @@ class TinyTasNet(nn.Module):
 
 
 PRETRAINED_DIR = Path(__file__).resolve().parents[1] / "pretrained"
-PRETRAINED = {"learned": "tiny_tasnet_learned.pt", "stft": "tiny_tasnet_stft.pt"}
+PRETRAINED = {
+    "learned": "tiny_tasnet_learned.pt",  # the document's encoder; trained on the diverse synthetic corpus
+    "learned-espeak": "tiny_tasnet_learned_espeak.pt",  # the first model: 10 espeak-ng voices only
+    "stft": "tiny_tasnet_stft.pt",  # fixed 18-channel STFT encoder, 10 espeak-ng voices
+}
 
 
 def load_checkpoint(encoder: str = "learned") -> dict:

@@ -23,6 +23,7 @@ from .audio import fixed_mixtures, random_mixtures
 from .evaluation import si_snri_scores
 from .metrics import pit_loss
 from .model import TasNetConfig, TinyTasNet
+from .speakers import REAL_DIR, data_splits, fixed_speaker_mixtures, load_speakers, mix_speakers, real_mixtures
 
 
 @dataclass
@@ -36,6 +37,8 @@ class TrainConfig:
     eval_every: int = 250
     eval_mixtures: int = 24
     patience: int = 3  # halve the learning rate after this many evaluations without a new best (as in Conv-TasNet)
+    data: str | None = None  # a speaker folder (tasnet_edu.core.speakers) to mix dynamically; None: the shipped clips
+    init: str | None = None  # start from these weights (a shipped checkpoint or a run's best.pt) instead of at random
 
     @classmethod
     def from_dict(cls, d: dict) -> TrainConfig:
@@ -44,25 +47,48 @@ class TrainConfig:
         return cls(**d)
 
 
+_SPEAKERS: dict = {}  # data folder -> loaded speakers per split (read once per process)
+
+
+def speakers_of(data: str, split: str) -> dict:
+    if data not in _SPEAKERS:
+        _SPEAKERS[data] = {name: load_speakers(files) for name, files in data_splits(data).items()}
+    return _SPEAKERS[data][split]
+
+
 def make_batch(cfg: TrainConfig, step: int):
-    """The batch for ``step``: its randomness depends only on (seed, step), so a resumed run sees the same data."""
+    """The batch for ``step``: its randomness depends only on (seed, step), so a resumed run sees the same data.
+
+    With ``cfg.data``: dynamic mixing, new speaker pairs, clips, crops and levels at every step.
+    """
     rng = np.random.default_rng([cfg.seed, step])
+    if cfg.data:
+        return mix_speakers(speakers_of(cfg.data, "train"), cfg.batch_size, cfg.segment_seconds, rng)
     return random_mixtures("train", cfg.batch_size, cfg.segment_seconds, rng)
+
+
+def validation_mixtures(cfg: TrainConfig) -> list[dict]:
+    """The fixed mixtures that choose checkpoints: synthetic validation speakers, never the real test set."""
+    if cfg.data:
+        return fixed_speaker_mixtures(speakers_of(cfg.data, "validation"), cfg.eval_mixtures, seconds=3.0, seed=1)
+    return fixed_mixtures("validation", cfg.eval_mixtures, seed=1)
 
 
 def validate(model: TinyTasNet, mixtures: list[dict]) -> float:
     """Mean SI-SNRi (dB) of ``model`` over fixed mixtures (one at a time, full length)."""
     model.eval()
-    return float(si_snri_scores(lambda mixture, sources: model(mixture), mixtures).mean())
+    device = next(model.parameters()).device
+    return float(si_snri_scores(lambda mixture, sources: model(mixture.to(device)).cpu(), mixtures).mean())
 
 
 def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, progress: bool = True):
     """Run ``steps`` optimisation steps from step ``start``; returns the list of losses (dB, lower is better)."""
     model.train()
+    device = next(model.parameters()).device
     losses = []
     for step in tqdm(range(start, start + steps), disable=not progress, desc="training", leave=False):
         mixture, sources = make_batch(cfg, step)
-        loss = pit_loss(model(mixture), sources)
+        loss = pit_loss(model(mixture.to(device)), sources.to(device))
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
@@ -71,11 +97,14 @@ def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, prog
     return losses
 
 
-def new_run(cfg: TrainConfig):
+def new_run(cfg: TrainConfig, device: str = "cpu"):
     """A freshly initialised model (seeded by ``cfg.seed``, global generator untouched) and its Adam optimiser."""
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(cfg.seed)
         model = TinyTasNet(cfg.model)
+    if cfg.init:
+        model.load_state_dict(torch.load(cfg.init, map_location="cpu", weights_only=True)["model"])
+    model.to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     return model, optimizer
 
@@ -96,7 +125,7 @@ def save_checkpoint(path: Path, model, optimizer, scheduler, cfg: TrainConfig, s
 
 def export(run_dir: Path, out: Path) -> dict:
     """Write the shipped checkpoint from ``best.pt``: weights, model config and how it was trained."""
-    ckpt = torch.load(Path(run_dir) / "best.pt", weights_only=True)
+    ckpt = torch.load(Path(run_dir) / "best.pt", map_location="cpu", weights_only=True)
     shipped = {
         "model": ckpt["model"],
         "config": ckpt["config"]["model"],
@@ -110,37 +139,39 @@ def export(run_dir: Path, out: Path) -> dict:
     return shipped
 
 
-def resume_or_start(out: Path, cfg: TrainConfig):
+def resume_or_start(out: Path, cfg: TrainConfig, device: str = "cpu"):
     """``(cfg, model, optimizer, scheduler, state, resumed)``: from ``out/last.pt`` if it exists, else new."""
     last = Path(out) / "last.pt"
     if last.exists():
-        ckpt = torch.load(last, weights_only=True)
+        ckpt = torch.load(last, map_location=device, weights_only=True)
         cfg = TrainConfig.from_dict(ckpt["config"])
-        model, optimizer = new_run(cfg)
+        model, optimizer = new_run(cfg, device)
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
         scheduler = plateau_scheduler(optimizer, cfg)
         scheduler.load_state_dict(ckpt["scheduler"])
         state = {k: ckpt[k] for k in ("step", "train_seconds", "best_score")}
         return cfg, model, optimizer, scheduler, state, True
-    model, optimizer = new_run(cfg)
+    model, optimizer = new_run(cfg, device)
     state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf")}
     return cfg, model, optimizer, plateau_scheduler(optimizer, cfg), state, False
 
 
 def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = None, rescore: bool = False,
-        progress: bool = True) -> dict:
+        progress: bool = True, device: str = "cpu") -> dict:
     """Train into the run folder ``out`` until ``steps`` or ``minutes`` (in total, resumes included); returns the state.
 
     ``rescore``: on resume, score the model on the validation set again and count the best from there
-    (after the validation mixtures changed).
+    (after the validation mixtures changed). The log also scores the real test mixtures, for the
+    learning curve only: checkpoints are chosen on synthetic validation data.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    cfg, model, optimizer, scheduler, state, resumed = resume_or_start(out, cfg)
+    cfg, model, optimizer, scheduler, state, resumed = resume_or_start(out, cfg, device)
     print(f"{'resuming' if resumed else 'starting'} {out} at step {state['step']}: TinyTasNet "
           f"({cfg.model.encoder} encoder), {model.num_parameters():,} parameters", flush=True)
-    validation = fixed_mixtures("validation", cfg.eval_mixtures, seed=1)
+    validation = validation_mixtures(cfg)
+    real = real_mixtures() if (REAL_DIR / "mixtures.csv").exists() else []
     if rescore and state["step"] > 0:
         state["best_score"] = validate(model, validation)
         scheduler.best, scheduler.num_bad_epochs = state["best_score"], 0
@@ -162,6 +193,8 @@ def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = 
             save_checkpoint(out / "last.pt", model, optimizer, scheduler, cfg, state)
             entry = {"step": state["step"], "loss": round(float(np.mean(losses)), 3), "val_si_snri": round(score, 3),
                      "lr": optimizer.param_groups[0]["lr"], "minutes": round(state["train_seconds"] / 60, 2)}
+            if real:
+                entry["real_si_snri"] = round(validate(model, real), 3)  # logged, never used to choose
             log.write(json.dumps(entry) + "\n")
             log.flush()
             print(json.dumps(entry), flush=True)

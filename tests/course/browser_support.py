@@ -58,25 +58,25 @@ def _root_prefix() -> list[str] | None:
     return None
 
 
-def ensure_chromium(timeout: float = 900) -> tuple[str | None, str]:
-    """Make sure Debian's Chromium is at ``/usr/bin/chromium``; returns ``(path or None, why not)``.
+def ensure_debian_packages(packages: list[str], present, timeout: float = 900) -> tuple[bool, str]:
+    """Install Debian ``packages`` with apt-get unless ``present()`` is already true; returns ``(ok, why not)``.
 
-    Installs the ``chromium`` package with apt-get when missing (running
-    ``apt-get update`` first only if the plain install fails). Returns
-    ``(None, reason)`` only where it cannot be installed at all: no apt-get,
+    Runs ``apt-get update`` first only if the plain install fails. Returns
+    ``(False, reason)`` only where they cannot be installed at all: no apt-get,
     not root and no password-less sudo, or apt-get failing.
     """
-    if CHROMIUM.exists():
-        return str(CHROMIUM), ""
+    if present():
+        return True, ""
+    names = " ".join(packages)
     apt = shutil.which("apt-get")
     if apt is None:
-        return None, f"{CHROMIUM} is missing and there is no apt-get to install Debian's 'chromium' package"
+        return False, f"Debian packages {names} are missing and there is no apt-get to install them"
     prefix = _root_prefix()
     if prefix is None:
-        return None, (f"{CHROMIUM} is missing and installing it needs root: run "
-                      "'sudo apt-get install -y chromium' once, then run the tests again")
+        return False, (f"Debian packages {names} are missing and installing them needs root: run "
+                       f"'sudo apt-get install -y {names}' once, then run the tests again")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    install = [*prefix, apt, "install", "-y", "--no-install-recommends", "chromium"]
+    install = [*prefix, apt, "install", "-y", "--no-install-recommends", *packages]
     log = []
     deadline = time.monotonic() + timeout
     for step in ([install], [[*prefix, apt, "update"], install]):
@@ -86,14 +86,20 @@ def ensure_chromium(timeout: float = 900) -> tuple[str | None, str]:
                 done = subprocess.run(cmd, env=env, capture_output=True, text=True,
                                       timeout=max(10.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                return None, f"'{' '.join(cmd)}' took longer than {timeout:.0f} s"
+                return False, f"'{' '.join(cmd)}' took longer than {timeout:.0f} s"
             log.append(f"$ {' '.join(cmd)}  -> exit {done.returncode}\n{done.stderr[-1500:]}")
             if done.returncode != 0:
                 ok = False
                 break
-        if ok and CHROMIUM.exists():
-            return str(CHROMIUM), ""
-    return None, "could not install Debian's 'chromium' package:\n" + "\n".join(log)
+        if ok and present():
+            return True, ""
+    return False, f"could not install Debian's {names}:\n" + "\n".join(log)
+
+
+def ensure_chromium(timeout: float = 900) -> tuple[str | None, str]:
+    """Make sure Debian's Chromium is at ``/usr/bin/chromium``; returns ``(path or None, why not)``."""
+    ok, why = ensure_debian_packages(["chromium"], CHROMIUM.exists, timeout)
+    return (str(CHROMIUM), "") if ok else (None, why.replace("Debian packages chromium are", f"{CHROMIUM} is"))
 
 
 # --------------------------------------------------------------------------- JupyterLab

@@ -1,0 +1,98 @@
+"""The two small ablations of README and chapter 06: which encoder, and which training data.
+
+    .venv/bin/python tools/ablation.py train      # the runs, one after another, one thread (resumes)
+    .venv/bin/python tools/ablation.py evaluate   # -> tasnet_edu/pretrained/ablation.json
+
+Same separator, same number of steps, same seed within each table; checkpoints
+chosen on each run's synthetic validation mixtures. Scored on the real test
+mixtures and on the unseen synthetic test split, with 95% bootstrap intervals.
+Needs the diverse corpus (``python -m tasnet_edu.cli.corpus --diverse``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path.home() / ".cache" / "tasnet-edu" / "diverse"
+RUNS_DIR = ROOT / "runs" / "ablation"
+SHIPPED = ROOT / "tasnet_edu" / "pretrained" / "tiny_tasnet_learned_espeak.pt"  # the first model: 10 espeak-ng voices
+
+ENCODER_STEPS = 1000
+DATA_STEPS = 600
+RUNS = {
+    # encoder table: from scratch on the diverse augmented corpus
+    "encoder-learned": {"encoder": "learned", "data": "augmented", "steps": ENCODER_STEPS},
+    "encoder-linear": {"encoder": "linear", "data": "augmented", "steps": ENCODER_STEPS},
+    "encoder-stft": {"encoder": "stft", "data": "augmented", "steps": ENCODER_STEPS, "model": {"n_fft": 62}},
+    # data table: fine-tuning the espeak-ng model on more and more varied synthetic speech
+    "data-espeak": {"encoder": "learned", "data": "espeak-clean", "steps": DATA_STEPS, "init": True},
+    "data-engines": {"encoder": "learned", "data": "clean", "steps": DATA_STEPS, "init": True},
+    "data-augmented": {"encoder": "learned", "data": "augmented", "steps": DATA_STEPS, "init": True},
+}
+
+
+def espeak_only() -> Path:
+    """``clean/`` restricted to espeak-ng speakers, as a folder of links."""
+    out = CORPUS / "espeak-clean"
+    for split in ("train", "validation"):
+        for folder in sorted((CORPUS / "clean" / split).iterdir()):
+            if folder.name.startswith("espeak-ng_"):
+                link = out / split / folder.name
+                link.parent.mkdir(parents=True, exist_ok=True)
+                if not link.exists():
+                    link.symlink_to(folder)
+    return out
+
+
+def train() -> None:
+    espeak_only()
+    for name, spec in RUNS.items():
+        config = {"eval_every": 200, "eval_mixtures": 24, "model": spec.get("model", {})}
+        cfg_file = RUNS_DIR / f"{name}.json"
+        cfg_file.parent.mkdir(parents=True, exist_ok=True)
+        cfg_file.write_text(json.dumps(config))
+        cmd = [sys.executable, "-m", "tasnet_edu.cli.train", "--out", str(RUNS_DIR / name), "--encoder", spec["encoder"],
+               "--data", str(CORPUS / spec["data"]), "--steps", str(spec["steps"]), "--minutes", "1000", "--threads", "1",
+               "--config", str(cfg_file)]
+        if spec.get("init"):
+            cmd += ["--init", str(SHIPPED)]
+        print(" ".join(cmd), flush=True)
+        subprocess.run(cmd, check=True, cwd=ROOT)
+
+
+def evaluate() -> None:
+    import torch
+
+    from tasnet_edu.core.evaluation import ablation_entry, synthetic_test_mixtures
+    from tasnet_edu.core.model import TasNetConfig, TinyTasNet
+    from tasnet_edu.core.speakers import real_mixtures
+
+    torch.set_num_threads(1)
+    sets = {"real": real_mixtures(), "synthetic": synthetic_test_mixtures(CORPUS / "clean")}
+    out = {"steps": {"encoder": ENCODER_STEPS, "data": DATA_STEPS}, "runs": {}}
+    for name in RUNS:
+        ckpt = torch.load(RUNS_DIR / name / "best.pt", weights_only=True, map_location="cpu")
+        model = TinyTasNet(TasNetConfig(**ckpt["config"]["model"]))
+        model.load_state_dict(ckpt["model"])
+        model.eval()
+        out["runs"][name] = {"step": ckpt["step"], **{k: ablation_entry(lambda m, s, model=model: model(m), v) for k, v in sets.items()}}
+        print(name, out["runs"][name], flush=True)
+    for mask in ("irm", "ibm", "wfm"):
+        from tasnet_edu.core.metrics import ideal_mask_separation
+
+        out["runs"][mask] = {k: ablation_entry(lambda m, s, kind=mask: ideal_mask_separation(s, kind=kind), v)
+                             for k, v in sets.items()}
+    path = ROOT / "tasnet_edu" / "pretrained" / "ablation.json"
+    path.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["train", "evaluate"])
+    {"train": train, "evaluate": evaluate}[parser.parse_args().what]()
