@@ -323,3 +323,16 @@ def tones_are_orthogonal(L: int = 16, frequencies=BANK_FREQUENCIES, sample_rate:
     templates, _ = template_bank(L, frequencies, sample_rate, with_click=False)
     gram = templates.double() @ templates.double().T
     return float((gram - torch.eye(len(gram), dtype=gram.dtype)).abs().max())
+
+
+def describe_correlation(result: dict) -> str:
+    """:func:`correlation_vs_convolution` as two lines in the course language (notebook 02)."""
+    yes_no = lambda v: t("yes", "是") if v else t("no", "否")  # noqa: E731
+    return "\n".join([
+        t(f"conv1d == np.correlate (slide, no flip): {yes_no(result['equals_correlate'])}",
+          f"conv1d == np.correlate（滑动，不翻转）：{yes_no(result['equals_correlate'])}"),
+        t(f"conv1d == np.convolve (flips the kernel): {yes_no(result['equals_convolve'])}; "
+          f"with the kernel flipped first: {yes_no(result['equals_convolve_of_flipped'])}",
+          f"conv1d == np.convolve（会翻转卷积核）：{yes_no(result['equals_convolve'])}；"
+          f"先把卷积核翻转再 convolve：{yes_no(result['equals_convolve_of_flipped'])}"),
+    ])

@@ -179,3 +179,30 @@ def test_exercise_02_2_and_02_3():
     assert "hop = 8" in EXERCISES["02.3"].checker(8000 * 64 * 16)[0]
     assert "number of scores" in EXERCISES["02.3"].checker(999 * 64)[0]
     assert not passes("02.3", 1000 * 64 * 16)
+
+
+def test_score_is_loudness_times_likeness():
+    frame, u = torch.tensor([0.5, 1.0, -0.5, -1.0]), torch.tensor([1.0, 1.0, -1.0, -1.0])
+    d = te.ch02.cosine_form(frame, u)
+    assert d["score"] == pytest.approx(float(frame @ u))
+    assert d["score"] == pytest.approx(d["frame_norm"] * d["template_norm"] * d["cos"])
+    louder = te.ch02.cosine_form(3 * frame, u)
+    assert louder["cos"] == pytest.approx(d["cos"]) and louder["score"] == pytest.approx(3 * d["score"])
+    assert te.ch02.cosine_form(torch.zeros(4), u)["cos"] == 0.0  # silence: no angle, score 0
+    with te.use_language("zh"):
+        assert te.ch02.describe_cosine(frame, u).startswith("分数 3.000 = |帧| 1.581")
+
+
+def test_conv1d_is_a_cross_correlation_not_a_convolution():
+    result = te.ch02.correlation_vs_convolution(torch.arange(8.0), torch.tensor([1.0, 2.0, 3.0]))
+    assert result == {"equals_correlate": True, "equals_convolve": False, "equals_convolve_of_flipped": True}
+    symmetric = te.ch02.correlation_vs_convolution(torch.arange(8.0), torch.tensor([1.0, 2.0, 1.0]))
+    assert symmetric["equals_convolve"], "a symmetric kernel cannot tell the two apart"
+    with te.use_language("zh"):
+        assert "不翻转" in te.ch02.describe_correlation(result)
+
+
+def test_bank_tones_are_dft_bins_and_orthogonal():
+    assert [b for _, b in te.ch02.dft_bins(L=16)] == [1.0, 2.0, 4.0, 6.0]
+    assert te.ch02.tones_are_orthogonal(L=16) < 1e-6
+    assert te.ch02.tones_are_orthogonal(L=16, frequencies=(700, 1000)) > 0.5  # off the grid: they leak
