@@ -1,5 +1,6 @@
 """Step 3, ReLU (notebook 03_relu): scores before/after, u and -u, masks on a nonnegative map, exercises 03.x."""
 
+import re
 import warnings
 
 import matplotlib.pyplot as plt
@@ -320,3 +321,30 @@ def test_exercise_03_prints_hints_in_chinese(capsys):
     with te.use_language("zh"):
         te.check("03.1", (2.5, 0))
         assert "顺序反了" in capsys.readouterr().out
+
+
+def test_bias_free_encoder_maps_silence_to_zero_and_scales_with_the_input():
+    check = te.ch03.bias_free_check()
+    assert check["silence_max"] == 0.0
+    assert check["scale_error"] < 1e-6
+    assert check["silence_max_with_bias"] > 0.1, "with a bias, silence lights up: the check can fail"
+    with pytest.raises(ValueError, match="scale"):
+        te.ch03.bias_free_check(scale=-2.0)
+    with te.use_language("zh"):
+        assert te.ch03.describe_bias_free(check).startswith("输入静音，bias=False：强度图里最大的数 = 0.00")
+
+
+def test_printed_lines_follow_the_language():
+    encoder = te.ch03.random_encoder(16, 8)
+    x = te.ch03.example_clip()[:800]
+    scores = encoder.scores(x[None]).detach()
+    with te.use_language("zh"):
+        lines = [te.ch03.describe_scores(scores, torch.relu(scores)), te.ch03.describe_summary(scores),
+                 te.ch03.describe_sparsity(torch.relu(scores)), te.ch03.describe_pair(te.ch03.shifted_scores(0.5)),
+                 te.ch03.describe_mask_check(te.ch03.mask_check())]
+    for text in lines:
+        for line in text.splitlines():
+            assert re.search(r"[\u4e00-\u9fff]", line), line
+    with te.use_language("en"):
+        assert te.ch03.describe_pair(te.ch03.shifted_scores(0.5)) == \
+            "score of u -2.00, of -u +2.00; after the ReLU: u 0.00, -u 2.00"
