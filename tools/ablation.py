@@ -82,6 +82,10 @@ def evaluate() -> None:
         model.eval()
         out["runs"][name] = {"step": ckpt["step"], **{k: ablation_entry(lambda m, s, model=model: model(m), v) for k, v in sets.items()}}
         print(name, out["runs"][name], flush=True)
+    first = TinyTasNet(TasNetConfig(**torch.load(SHIPPED, weights_only=True)["config"]))
+    first.load_state_dict(torch.load(SHIPPED, weights_only=True)["model"])
+    first.eval()
+    out["runs"]["data-none"] = {k: ablation_entry(lambda m, s: first(m), v) for k, v in sets.items()}
     for mask in ("irm", "ibm", "wfm"):
         from tasnet_edu.core.metrics import ideal_mask_separation
 

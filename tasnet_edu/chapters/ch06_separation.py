@@ -1,8 +1,10 @@
 """Chapter 06: why the encoder exists — separating two voices.
 
-Notebook ``06_separation``: run the shipped TinyTasNet on a test
-mixture, draw every stage (mixture -> strength map -> masks -> decoder -> two
-voices), score it with SI-SNR, and run a short live training.
+Notebook ``06_separation``: run the shipped TinyTasNet on a mixture of two real
+people, draw every stage (mixture -> strength map -> masks -> decoder -> two
+voices), score it with SI-SNR, test whether separation is easier in the
+encoder's space than on the waveform, compare with the ideal masks and the
+ablations, and run a short live training.
 """
 
 from __future__ import annotations
@@ -13,13 +15,23 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from ..core.audio import SAMPLE_RATE, fixed_mixtures
+from ..core.audio import SAMPLE_RATE
 from ..core.checks import as_float_tensor, as_waveform
-from ..core.evaluation import METHODS, markdown_table, results_table, shipped_results  # noqa: F401 (notebook)
-from ..core.fourier import sort_by_frequency
-from ..core.metrics import pit_si_snr, si_snr, si_snr_improvement  # noqa: F401 (notebook)
+from ..core.evaluation import (  # noqa: F401 (notebook)
+    METHODS,
+    TEST_SETS,
+    ablation_results,
+    ablation_table,
+    markdown_table,
+    results_table,
+    summary,
+)
+from ..core.evaluation import shipped_results as shipped_results
+from ..core.fourier import peak_frequency, sort_by_frequency
+from ..core.metrics import ideal_mask_separation, pit_loss, pit_si_snr, si_snr, si_snr_improvement  # noqa: F401 (notebook)
 from ..core.model import load_pretrained
-from ..core.training import TrainConfig, new_run, train_steps  # noqa: F401 (notebook)
+from ..core.speakers import real_mixtures, real_recordings  # noqa: F401 (notebook)
+from ..core.training import TrainConfig, make_batch, new_run, train_steps  # noqa: F401 (notebook)
 from ..ui.i18n import t
 from ..ui.plotting import figure, plot_map, plot_waveform
 
@@ -40,21 +52,136 @@ def separate(model, mixture, sources=None) -> dict:
         _, perm = pit_si_snr(result["estimates"][None], as_float_tensor(sources, "sources")[None])
         for key in ("estimates", "masks", "masked"):
             result[key] = result[key][perm[0]]
-    result["order"] = sort_by_frequency(model.encoder.templates.detach(), model.sample_rate)
+    templates = model.encoder.templates.detach()
+    result["order"] = sort_by_frequency(templates, model.sample_rate)
+    result["peak_hz"] = peak_frequency(templates, model.sample_rate)
     return result
 
 
-def plot_pipeline(result: dict, mixture, sources, sample_rate: int = SAMPLE_RATE, hop: int = 8):
-    """Figure: mixture, strength map, the two masks, and the two separated voices next to the truth."""
+def real_example(index: int = 0) -> dict:
+    """One mixture of the real test set (two real people, 2 s), as in :func:`tasnet_edu.core.speakers.real_mixtures`."""
+    mixtures = real_mixtures()
+    if not 0 <= index < len(mixtures):
+        raise ValueError(t(f"index {index} is out of range; the real test set has {len(mixtures)} mixtures (0 to {len(mixtures) - 1})",
+                           f"序号 {index} 超出范围：真人测试集共有 {len(mixtures)} 个混合（0 到 {len(mixtures) - 1}）"))
+    return mixtures[index]
+
+
+def describe_real(example: dict) -> str:
+    """Who speaks in a real test mixture: the two recordings, their median pitch, the level difference, the length."""
+    rows = {r["file"]: r for r in real_recordings()}
+    a, b = (rows[f] for f in example["files"])
+    seconds = len(example["mixture"]) / SAMPLE_RATE
+    return t(f"two real people: {a['speaker']} (median pitch {float(a['median_f0_hz']):.0f} Hz) and {b['speaker']} "
+             f"({float(b['median_f0_hz']):.0f} Hz), {example['level_db']:+.2f} dB apart, {seconds:.1f} s",
+             f"两位真人：{a['speaker']}（音高中位数 {float(a['median_f0_hz']):.0f} Hz）和 {b['speaker']}"
+             f"（{float(b['median_f0_hz']):.0f} Hz），电平相差 {example['level_db']:+.2f} dB，时长 {seconds:.1f} 秒")
+
+
+def domain_table(domains: dict, language: str = "en") -> str:
+    """:func:`masks_by_domain` as Markdown: SI-SNRi and dominated-energy share, mean [95% interval]."""
+    zh = language == "zh"
+    names = {"waveform": ("waveform samples", "波形采样点"), "stft": ("STFT, 32 ms (IRM)", "STFT，32 毫秒（IRM）"),
+             "encoder": ("the model's strength map", "模型的强度图")}
+    rows = ["| 在哪里加理想比值掩码 | SI-SNRi（dB） | 一个声音占 ≥ 90% 的能量占比（%） |" if zh else
+            "| ideal ratio mask applied to | SI-SNRi (dB) | energy in cells one voice holds ≥ 90% (%) |", "| --- | ---: | ---: |"]
+    for d, v in domains.items():
+        cells = [f"{c['mean']:.1f} [{c['ci95'][0]:.1f}, {c['ci95'][1]:.1f}]" for c in (v["si_snri"], v["dominated"])]
+        rows.append(f"| {names[d][zh]} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _dominated_share(energies: torch.Tensor, threshold: float = 0.9) -> float:
+    """Share of the total energy that sits in cells where one source holds >= ``threshold`` of it. ``energies [S, ...]``."""
+    total = energies.sum(0)
+    dominated = energies.max(0).values >= threshold * total
+    return float(total[dominated].sum() / total.sum())
+
+
+@torch.no_grad()
+def masks_by_domain(model, mixtures: list[dict]) -> dict:
+    """Is separation easier in the encoder's space than on the waveform? The same oracle, three domains.
+
+    For each mixture, the ideal ratio mask (each cell split in proportion to the true sources' magnitudes) is
+    applied to waveform samples, to a 32 ms STFT (the IRM), and to ``model``'s strength map (decoded by its
+    decoder). Returns ``{domain: {"si_snri": summary, "dominated": summary}}``: SI-SNRi, and the share of energy
+    in cells where one voice holds at least 90% (samples, STFT bins, or strength-map entries).
+    """
+    from ..core.metrics import MASK_HOP, MASK_N_FFT
+
+    scores = {d: {"si_snri": [], "dominated": []} for d in ("waveform", "stft", "encoder")}
+    window = torch.hann_window(MASK_N_FFT)
+    for m in mixtures:
+        x, s = m["mixture"], m["sources"]
+        magnitude = s.abs()
+        estimates = {
+            "waveform": magnitude / magnitude.sum(0).clamp_min(1e-8) * x,
+            "stft": ideal_mask_separation(s, kind="irm"),
+        }
+        w, w_sources = model.encode(x[None]), model.encode(s)  # [1, N, K], [S, N, K]
+        magnitudes = w_sources.abs()  # >= 0 already after a ReLU; abs() keeps the oracle defined for any encoder
+        masks = magnitudes / magnitudes.sum(0, keepdim=True).clamp_min(1e-8)
+        estimates["encoder"] = model.decode(masks[None] * w[:, None], len(x))[0]
+        spec = torch.stft(s, MASK_N_FFT, MASK_HOP, window=window, return_complex=True).abs()
+        energies = {"waveform": s**2, "stft": spec**2, "encoder": w_sources**2}
+        for d, est in estimates.items():
+            scores[d]["si_snri"].append(float(si_snr_improvement(est[None], s[None], x[None])[0]))
+            scores[d]["dominated"].append(100 * _dominated_share(energies[d]))
+    return {d: {k: summary(v) for k, v in values.items()} for d, values in scores.items()}
+
+
+def do_nothing_loss(config, steps: int) -> float:
+    """The loss (−SI-SNR, dB) of returning the mixture itself, averaged over the batches of ``steps`` steps."""
+    losses = []
+    for step in range(steps):
+        mixture, sources = make_batch(config, step)
+        losses.append(float(pit_loss(mixture[:, None].expand_as(sources), sources)))
+    return float(np.mean(losses))
+
+
+def loudest_span(mixture, seconds: float = 0.5, sample_rate: int = SAMPLE_RATE) -> tuple[float, float]:
+    """``(start, end)`` in seconds of the loudest ``seconds``-long stretch (in 10 ms steps): where to zoom in."""
+    x = as_waveform(mixture, "mixture").double()
+    n = min(len(x), int(seconds * sample_rate))
+    energy = torch.nn.functional.avg_pool1d(x[None, None] ** 2, n, stride=sample_rate // 100)[0, 0]
+    start = int(energy.argmax()) * (sample_rate // 100) / sample_rate
+    return start, start + n / sample_rate
+
+
+def _label_rows_by_frequency(ax, frequencies, ticks=(250, 500, 1000, 2000, 3000)):
+    """Y ticks at the first row (sorted by peak frequency) that reaches each frequency, labelled in Hz."""
+    f = np.asarray(frequencies)
+    rows = [int(np.searchsorted(f, hz)) for hz in ticks if f[0] <= hz <= f[-1]]
+    ax.set_yticks(rows, [f"{f[r]:.0f}" for r in rows])
+    ax.set_ylabel(t("template, by peak frequency (Hz)", "模板，按峰值频率（Hz）"))
+
+
+def plot_pipeline(result: dict, mixture, sources, sample_rate: int = SAMPLE_RATE, hop: int = 8, span=None):
+    """Figure: mixture, strength map, the two masks, and the two separated voices next to the truth.
+
+    The maps show ``span`` = ``(start, end)`` seconds (default: the loudest half second), rows sorted by the
+    templates' peak frequency, so they read like a spectrogram (one frame per millisecond would not fit the page).
+    """
     order = result["order"]
-    fig, axes = plt.subplots(3, 2, figsize=(10, 7), layout="constrained")
+    start, end = span or loudest_span(mixture, 0.5, sample_rate)
+    k0, k1 = int(start * sample_rate / hop), int(end * sample_rate / hop)
+    frequencies = result["peak_hz"][order]
+    fig, axes = plt.subplots(3, 2, figsize=(10, 7.5), layout="constrained")
     hop_s = hop / sample_rate
-    plot_waveform(mixture, sample_rate, ax=axes[0, 0], title=t("mixture", "混合语音"))
-    plot_map(result["strength_map"][order], ax=axes[0, 1], hop_seconds=hop_s, db=True,
-             title=t("strength map [N, K] (encoder)", "强度图 [N, K]（编码器）"), ylabel=t("template", "模板"))
+    plot_waveform(mixture, sample_rate, ax=axes[0, 0],
+                  title=t("mixture (shaded: the span on the right)", "混合语音（阴影：右侧放大的时段）"))
+    axes[0, 0].axvspan(start, end, color="C1", alpha=0.2)
+
+    def zoomed(ax, values, **kwargs):
+        plot_map(values[:, k0:k1], ax=ax, hop_seconds=hop_s, **kwargs)
+        ax.set_xticks(ax.get_xticks(), [f"{start + x:.2f}" for x in ax.get_xticks()])
+        ax.set_xlim(0, (k1 - k0) * hop_s)
+        _label_rows_by_frequency(ax, frequencies)
+
+    zoomed(axes[0, 1], result["strength_map"][order], db=True, title=t("strength map [N, K] (encoder)", "强度图 [N, K]（编码器）"))
     for s in range(2):
-        plot_map(result["masks"][s][order], ax=axes[1, s], hop_seconds=hop_s, vmin=0, vmax=1, cmap="viridis",
-                 title=t(f"mask for voice {s + 1} (separator)", f"声音 {s + 1} 的掩码（分离器）"), ylabel=t("template", "模板"))
+        zoomed(axes[1, s], result["masks"][s][order], vmin=0, vmax=1, cmap="viridis",
+               title=t(f"mask for voice {s + 1} (separator)", f"声音 {s + 1} 的掩码（分离器）"))
         ax = axes[2, s]
         plot_waveform(sources[s], sample_rate, ax=ax, color="0.7", label=t("true", "真实"))
         plot_waveform(result["estimates"][s], sample_rate, ax=ax, color=f"C{s}", alpha=0.8, label=t("separated", "分离结果"))
@@ -84,10 +211,18 @@ def real_time_factor(model, seconds: float = 4.0, repeats: int = 3, sample_rate:
     return seconds / best
 
 
-def plot_losses(losses, every: int = 5):
-    """Figure: training loss (negative SI-SNR, dB) per step with a running mean."""
+def speed_line(factor: float) -> str:
+    """"N x faster than real time (RTF = processing time / audio duration)"."""
+    return t(f"{factor:.0f}x faster than real time (real-time factor RTF = processing time / audio length = {1 / factor:.4f})",
+             f"比实时快 {factor:.0f} 倍（实时率 RTF = 处理时间 / 音频时长 = {1 / factor:.4f}）")
+
+
+def plot_losses(losses, every: int = 5, baseline: float | None = None):
+    """Figure: training loss (negative SI-SNR, dB) per step with a running mean, and the do-nothing level."""
     fig, ax = plt.subplots(figsize=(6, 2.6), layout="constrained")
     y = np.asarray(losses)
+    if baseline is not None:
+        ax.axhline(baseline, color="C3", ls="--", lw=1, label=t("do nothing (output = mixture)", "什么都不做（输出 = 混合语音）"))
     ax.plot(y, lw=0.6, color="0.6", label=t("loss per step", "每步损失"))
     if len(y) >= every:
         ax.plot(np.arange(every - 1, len(y)), np.convolve(y, np.ones(every) / every, mode="valid"), color="C0",
@@ -98,20 +233,32 @@ def plot_losses(losses, every: int = 5):
     return fig
 
 
-def plot_results(results: dict, language_labels: dict):
-    """Figure: horizontal bars of SI-SNRi per method, best on top."""
-    items = sorted(results.items(), key=lambda kv: kv[1])
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(items) + 0.8), layout="constrained")
-    ax.barh([language_labels[k] for k, _ in items], [v for _, v in items],
-            color=["C3" if k in ("learned", "stft") else "0.6" for k, _ in items])
-    for i, (_, v) in enumerate(items):
-        ax.text(v, i, f" {v:.2f}", va="center", fontsize=8)
-    ax.set_xlabel(t("SI-SNRi (dB), higher is better", "SI-SNRi（dB），越高越好"))
+def plot_results(results: dict, test_set: str = "real"):
+    """Figure: SI-SNRi per method on one test set, with 95% bootstrap intervals; oracle masks in grey."""
+    items = sorted(((k, v[test_set]) for k, v in results.items() if test_set in v), key=lambda kv: kv[1]["mean"])
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(items) + 1.0), layout="constrained")
+    means = np.array([c["mean"] for _, c in items])
+    errors = np.abs(np.array([c["ci95"] for _, c in items]).T - means)
+    ax.barh([t(*METHODS[k]) for k, _ in items], means, xerr=errors, capsize=3,
+            color=["0.65" if k in ("irm", "ibm", "wfm") else "C0" for k, _ in items])
+    for i, (_, c) in enumerate(items):
+        ax.text(max(c["ci95"][1], 0), i, f"  {c['mean']:.1f}", va="center", fontsize=8)
+    ax.axvline(0, color="k", lw=0.8)
+    ax.set_xlabel(t("SI-SNRi (dB), higher is better; bars: 95% interval", "SI-SNRi（dB），越高越好；误差线：95% 区间"))
+    ax.set_title(t(*TEST_SETS[test_set]) + f" (n = {items[0][1]['n']})")
     return fig
+
+
+REAL_EXAMPLE = 0  # the real mixture the chapter plays: the first of the fixed list (no choosing the best one)
 
 
 @figure("06_separation_pipeline")
 def _figure_pipeline():
     model = load_pretrained("learned")
-    m = fixed_mixtures("test", 1, seed=0)[0]
+    m = real_example(REAL_EXAMPLE)
     return plot_pipeline(separate(model, m["mixture"], m["sources"]), m["mixture"], m["sources"])
+
+
+@figure("06_results")
+def _figure_results():
+    return plot_results(shipped_results(), "real")

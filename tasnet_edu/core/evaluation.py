@@ -149,3 +149,42 @@ def synthetic_test_mixtures(corpus, count: int = 100, seconds: float = 3.0, seed
     from .speakers import fixed_speaker_mixtures, load_speakers, speaker_folders
 
     return fixed_speaker_mixtures(load_speakers(speaker_folders(Path(corpus) / "test")), count, seconds, seed)
+
+
+ABLATION_FILE = PRETRAINED_DIR / "ablation.json"  # written by tools/ablation.py
+ABLATIONS = {
+    "encoder": {
+        "encoder-learned": ("learned templates + ReLU (the document's encoder)", "学到的模板 + ReLU（原文的编码器）"),
+        "encoder-linear": ("learned templates, no ReLU (Conv-TasNet's final choice)", "学到的模板，不加 ReLU（Conv-TasNet 最终的选择）"),
+        "encoder-stft": ("fixed STFT templates, same N = 64 and L = 16", "固定的 STFT 模板，同样 N = 64、L = 16"),
+        "irm": METHODS["irm"], "ibm": METHODS["ibm"], "wfm": METHODS["wfm"],
+    },
+    "data": {
+        "data-none": ("10 espeak-ng voices only (the first model, no fine-tuning)", "只有 10 个 espeak-ng 声音（第一版模型，不再训练）"),
+        "data-espeak": ("+ fine-tuned on many espeak-ng voices", "+ 在许多 espeak-ng 声音上继续训练"),
+        "data-engines": ("+ flite and festival voices (built from real speakers)", "+ flite 和 festival 的声音（由真人录音做成）"),
+        "data-augmented": ("+ augmentation (pitch, tract length, jitter, room, noise, band, codec)",
+                           "+ 数据增强（音高、声道长度、抖动、房间、噪声、频带、编解码）"),
+    },
+}
+
+
+def ablation_results() -> dict:
+    """The stored ablations (``ablation.json``): ``{"steps": ..., "runs": {name: {test set: summary}}}``."""
+    return json.loads(ABLATION_FILE.read_text())
+
+
+def ablation_table(kind: str, language: str = "en") -> str:
+    """One ablation (``"encoder"`` or ``"data"``) as Markdown: mean [95% interval] on the real and synthetic test sets."""
+    if kind not in ABLATIONS:
+        raise ValueError(f"unknown ablation {kind!r}; use one of {', '.join(ABLATIONS)}")
+    zh = language == "zh"
+    runs = ablation_results()["runs"]
+    sets = ("real", "synthetic")
+    rows = ["| " + ("训练方式" if zh else "setting") + " | " + " | ".join(TEST_SETS[s][zh] for s in sets) + " |",
+            "| --- |" + " ---: |" * len(sets)]
+    for name, labels in ABLATIONS[kind].items():
+        cells = [f"{runs[name][s]['mean']:.1f} [{runs[name][s]['ci95'][0]:.1f}, {runs[name][s]['ci95'][1]:.1f}]" for s in sets]
+        rows.append(f"| {labels[zh]} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+

@@ -129,16 +129,23 @@ class TinyTasNet(nn.Module):
 
     def forward(self, mixture, return_parts: bool = False):
         x = self._as_mixture(mixture)
-        T = x.shape[-1]
-        w = self.encoder.transform(self._pad(x.unsqueeze(1)))  # [M, N, K]
+        w = self.encode(x)  # [M, N, K]
         masks = self.separator(w)  # [M, S, N, K]
         parts = masks * w.unsqueeze(1)  # [M, S, N, K]
-        M, S, N, K = parts.shape
-        y = self.decoder(parts.view(M * S, N, K)).view(M, S, -1)
-        sources = y[..., self.hop : self.hop + T]  # drop the padding: output length == input length
+        sources = self.decode(parts, x.shape[-1])
         if return_parts:
             return sources, {"strength_map": w, "masks": masks, "masked": parts}
         return sources
+
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        """Waveforms ``[M, T]`` -> strength map ``[M, N, K]`` (padded so every sample sits in two frames)."""
+        return self.encoder.transform(self._pad(x.unsqueeze(1)))
+
+    def decode(self, parts: torch.Tensor, length: int) -> torch.Tensor:
+        """Maps ``[M, S, N, K]`` -> waveforms ``[M, S, length]``: every frame adds up all N basis signals, weighted."""
+        M, S, N, K = parts.shape
+        y = self.decoder(parts.reshape(M * S, N, K)).view(M, S, -1)
+        return y[..., self.hop : self.hop + length]  # drop the padding: output length == input length
 
     def _as_mixture(self, mixture) -> torch.Tensor:
         """Shape and dtype checks only: scanning for NaN would cost a pass and a host sync on every call."""

@@ -26,23 +26,32 @@ def _identity(answer):
 def _expected_06_3() -> float:
     import torch
 
-    from ..core.audio import fixed_mixtures
     from ..core.metrics import si_snr_improvement
     from ..core.model import load_pretrained
+    from ..core.speakers import real_mixtures
 
-    m = fixed_mixtures("test", 2, seed=0)[1]
+    m = real_mixtures(2)[1]
     with torch.no_grad():
         est = load_pretrained("learned")(m["mixture"][None])
     return float(si_snr_improvement(est, m["sources"][None], m["mixture"][None])[0])
 
 
-@exercise("06.3", "m = te.fixed_mixtures('test', 2, seed=0)[1]; est = model(m['mixture'][None]); "
-          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None])",
-          "m = te.fixed_mixtures('test', 2, seed=0)[1]; est = model(m['mixture'][None]); "
-          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None])")
+@exercise("06.3", "m = te.ch06.real_example(1); est = model(m['mixture'][None]); "
+          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None]). The model's output order does not "
+          "matter: the function scores both pairings and keeps the better (PIT).",
+          "m = te.ch06.real_example(1)；est = model(m['mixture'][None])；"
+          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None])。模型输出的顺序无关紧要："
+          "函数会把两种配对都算一遍，取更好的那个（PIT）。")
 def _one_mixture(answer):
     expected = _expected_06_3()
-    if abs(_number(answer) - expected) <= 0.051:
+    value = _number(answer)
+    if abs(value - expected) <= 0.051:
         return None
-    return ("not quite: use te.ch06.si_snr_improvement with [None] added to make batches of one",
-            "还不对：用 te.ch06.si_snr_improvement，并用 [None] 把每个张量变成大小为 1 的批")
+    if abs(value + expected) <= 0.051:
+        return ("close, but the sign is wrong: SI-SNRi is the estimate's SI-SNR minus the mixture's",
+                "接近了，但符号反了：SI-SNRi 是估计的 SI-SNR 减去混合语音的 SI-SNR")
+    if abs(value - expected) <= 3:
+        return ("not quite: did you use example 1 (not 0) and the separated output, with [None] for batches of one?",
+                "还不对：是否用了第 1 个例子（不是第 0 个），并用 [None] 把每个张量变成大小为 1 的批？")
+    return ("not quite: use te.ch06.si_snr_improvement(estimates, sources, mixture), each with [None] added",
+            "还不对：用 te.ch06.si_snr_improvement(估计, 声源, 混合)，每个张量都加上 [None]")

@@ -51,23 +51,71 @@ def test_pipeline_and_loss_figures():
     model = te.load_pretrained()
     m = te.fixed_mixtures("test", 1)[0]
     result = separation.separate(model, m["mixture"], m["sources"])
-    fig = separation.plot_pipeline(result, m["mixture"], m["sources"])
+    span = (0.2, 0.6)
+    fig = separation.plot_pipeline(result, m["mixture"], m["sources"], span=span)
     axes = fig.axes
-    # The strength-map panel shows the map with rows sorted by peak frequency, in dB.
+    # The strength-map panel shows the span's frames, rows sorted by peak frequency, in dB.
     drawn = axes[1].images[0].get_array()
-    assert np.allclose(drawn, to_db(result["strength_map"][result["order"]]))
+    k0, k1 = int(0.2 * 8000 / 8), int(0.6 * 8000 / 8)
+    assert np.allclose(drawn, to_db(result["strength_map"][result["order"]][:, k0:k1]))
+    assert list(result["peak_hz"][result["order"]]) == sorted(result["peak_hz"].tolist())
     # The titles of the two voices carry the SI-SNR of what is drawn.
     for s, ax in zip(range(2), (axes[4], axes[5])):
         score = float(te.si_snr(result["estimates"][s], m["sources"][s]))
         assert f"{score:.1f} dB" in ax.get_title()
-    assert isinstance(separation.plot_losses([3.0, 2.0, 1.0, 0.5, 0.2, 0.1]), plt.Figure)
+    fig = separation.plot_losses([3.0, 2.0, 1.0, 0.5, 0.2, 0.1], baseline=0.5)
+    assert any(np.allclose(line.get_ydata(), 0.5) for line in fig.axes[0].lines)
     plt.close("all")
+
+
+def test_loudest_span_finds_the_loud_part():
+    x = torch.zeros(16000)
+    x[9000:11000] = torch.randn(2000)
+    start, end = separation.loudest_span(x, 0.25)
+    assert start <= 9000 / 8000 and end >= 11000 / 8000 - 0.01 and end - start == pytest.approx(0.25)
+
+
+def test_real_example_and_its_description():
+    m = separation.real_example(0)
+    assert m["files"] == ("hts1.flac", "hts2.flac")
+    assert "hts1" in separation.describe_real(m) and "dB" in separation.describe_real(m)
+    with pytest.raises(ValueError, match="out of range"):
+        separation.real_example(10_000)
+
+
+def test_masks_by_domain_with_a_perfect_encoder():
+    """An identity-like model (encoder and decoder exact inverses) makes the encoder domain equal the waveform domain."""
+    class Identity:
+        def encode(self, x):  # [M, T] -> [M, 1, T]: one 'template', one frame per sample
+            return x[:, None]
+
+        def decode(self, parts, length):  # [M, S, 1, T] -> [M, S, T]
+            return parts[:, :, 0, :length]
+
+    mixtures = separation.real_mixtures(3)
+    domains = separation.masks_by_domain(Identity(), mixtures)
+    # ReLU-free identity encoder: magnitudes |s_i| / sum |s_j| on samples = the waveform domain, exactly.
+    assert domains["encoder"]["si_snri"]["mean"] == pytest.approx(domains["waveform"]["si_snri"]["mean"], abs=0.01)
+    assert 0 < domains["waveform"]["dominated"]["mean"] <= 100
+    table = separation.domain_table(domains, "zh")
+    assert "波形采样点" in table and table.count("\n") == 4
+
+
+def test_do_nothing_loss_is_minus_the_mixtures_si_snr():
+    config = separation.TrainConfig(batch_size=2, segment_seconds=0.25)
+    mixture, sources = separation.make_batch(config, 0)
+    expected = -float(core_metrics.pit_si_snr(mixture[:, None].expand_as(sources), sources)[0].mean())
+    assert separation.do_nothing_loss(config, 1) == pytest.approx(expected, abs=1e-4)
+
+
+def test_speed_line_states_the_real_time_factor():
+    assert "RTF" in separation.speed_line(200.0) and "0.0050" in separation.speed_line(200.0)
 
 
 def test_chapter_06_exercises():
     assert passes("06.1", 0) and not passes("06.1", 3)
     assert passes("06.2", 0.0) and not passes("06.2", 6)
-    m = te.fixed_mixtures("test", 2, seed=0)[1]
+    m = separation.real_example(1)
     with torch.no_grad():
         est = te.load_pretrained()(m["mixture"][None])
     value = float(core_metrics.si_snr_improvement(est, m["sources"][None], m["mixture"][None])[0])
