@@ -1,34 +1,43 @@
 # Chapter 05: learned templates vs STFT bases. Built by tools/notebooks.py into notebooks/en and notebooks/zh.
+# Nothing in the prose may depend on today's shipped kernels: every number is printed by a code cell, and every
+# kernel the chapter singles out is found by computation (te.ch05), so the chapter stays true for a retrained model.
 CELLS = [
     md(
-        en="""
-# 05 Learned templates vs STFT bases
+        en=r"""
+# 05 Learned templates and Fourier templates
 
-In chapters 01–04 the templates were made by hand (tones, clicks) or at random. The document says TasNet's templates are
-**learned**: "自动学出来的，不再是固定的傅里叶基". This chapter looks inside an encoder that really was trained, the one in
-the course's tiny TasNet (chapter 06 shows what it was trained for), and puts its 64 kernels next to the STFT's Fourier
-bases of the same length.
+**After this chapter you can**
 
-Questions we answer with the trained weights:
+- compute a kernel's frequency response with a zero-padded FFT and read its peak frequency;
+- compare a trained encoder's kernels with the STFT's fixed Fourier kernels of the same length, and say in numbers
+  where each puts its frequencies;
+- find kernels that share a frequency but differ in phase, and explain why both a linear and a ReLU encoder want them;
+- tell what training changed, measured against the random start, without trusting a picture alone.
 
-1. What do learned kernels look like, sorted from low to high frequency?
-2. Where do their frequency responses sit? The Conv-TasNet paper found **more than 60% of its filters below 1 kHz**.
-3. Why are there several kernels at one frequency, with different phases, when the STFT has just one cos/sin pair?
-4. What did training change, compared with the random start?
+**Prerequisites**: chapters 02–04 (template matching, the ReLU, the strength map and the STFT as fixed templates);
+complex numbers at the level of $e^{j\varphi} = \cos\varphi + j\sin\varphi$. **Time**: about 30 min.
+
+In chapters 01–04 the templates were made by hand (tones, clicks) or were the STFT's. The document says TasNet's
+templates are **learned**: "自动学出来的，不再是固定的傅里叶基" (learned automatically, no longer fixed Fourier bases).
+This chapter opens an encoder that really was trained, the one inside the course's tiny TasNet (chapter 06 shows what
+it was trained for), and puts its kernels next to the STFT's Fourier kernels of the same length $L = 16$.
 """,
-        zh="""
-# 05 学到的模板 vs 傅里叶基
+        zh=r"""
+# 第 5 章　学到的模板与傅里叶模板
 
-第 01–04 章里的模板都是手工做的（纯音、脉冲）或者随机的。原文说 TasNet 的模板是"自动学出来的，不再是固定的傅里叶基"。
-这一章就打开一个真正训练过的编码器（encoder）——本课程小型 TasNet 里的那一个（它为什么而训练，见第 06 章），
-把它的 64 个卷积核（kernel）和同样长度的 STFT 傅里叶基（Fourier basis）摆在一起比较。
+**学完本章，你将能够**
 
-我们用训练好的权重回答四个问题：
+- 用补零 FFT 算出一个卷积核的频率响应，读出它的峰值频率；
+- 把训练好的编码器的卷积核和同样长度的 STFT 固定傅里叶核放在一起比较，并用数字说明两者各把频率放在哪里；
+- 找出频率相同、相位不同的卷积核，并解释为什么线性编码器和带 ReLU 的编码器都需要它们；
+- 以随机初始化为参照，说清训练改变了什么——用测量，而不是只看图。
 
-1. 学到的卷积核按频率从低到高排好后，长什么样？
-2. 它们的频率响应（frequency response）集中在哪里？Conv-TasNet 论文发现**超过 60% 的滤波器调谐在 1 kHz 以下**。
-3. STFT 每个频率只有一对 cos/sin，为什么学到的模板在同一频率上会有好几个、相位各不相同？
-4. 和随机初始化相比，训练到底改变了什么？
+**先修知识**：第 2–4 章（模板匹配、ReLU、强度图，以及“STFT 是一组固定模板”）；复数，会用 $e^{j\varphi} = \cos\varphi + j\sin\varphi$ 即可。
+**用时**：约 30 分钟。
+
+第 1–4 章的模板要么是手工做的（纯音、脉冲），要么是 STFT 的。原文说 TasNet 的模板是**学出来的**：“自动学出来的，不再是固定的傅里叶基”。
+这一章打开一个真正训练过的编码器（encoder）——本课程小型 TasNet 里的那一个（它为什么而训练，见第 6 章），
+把它的卷积核（kernel）和同样长度 $L = 16$ 的 STFT 傅里叶核摆在一起比较。
 """,
     ),
     code("""
@@ -39,43 +48,96 @@ te.start_chapter("05")
 """),
     md(
         en="""
-## The trained model
+## The trained models
 
-`te.load_pretrained()` loads the checkpoint that ships with the package (no download). It was produced by
-`python -m tasnet_edu.cli.train` on the course's speech clips; the checkpoint records how long it trained.
+`te.load_pretrained()` loads the learned model that ships with the package (no download); it is the document's
+encoder, learned kernels followed by a ReLU. It was produced by `python -m tasnet_edu.cli.train`, and all its
+training speech is **synthetic** (text-to-speech voices). The course also ships the first model it trained,
+`te.load_pretrained("learned-espeak")`, trained only on the 10 espeak-ng voices of the course's own clips. The
+checkpoints record how they were trained:
 """,
         zh="""
 ## 训练好的模型
 
-`te.load_pretrained()` 读取随包附带的检查点（checkpoint），不需要下载。它由 `python -m tasnet_edu.cli.train`
-在课程自带的语音片段上训练得到，检查点里记录了训练了多久。
+`te.load_pretrained()` 读取随包附带的学习型模型，不需要下载；它就是原文的编码器：学到的卷积核，后接 ReLU。
+它由 `python -m tasnet_edu.cli.train` 训练得到，训练用的语音全部是**合成**的（文本转语音生成的音色）。
+课程还附带了训练的第一个模型 `te.load_pretrained("learned-espeak")`，它只用课程自带片段里的 10 种 espeak-ng 音色训练过。
+检查点（checkpoint）里记录了它们是怎样训练的：
 """,
     ),
     code("""
 model = te.load_pretrained()
-facts = te.ch05.training_facts()
-print(facts)
-print("encoder:", model.encoder)
+print(te.ch05.training_facts("learned"))
+print(te.ch05.training_facts("learned-espeak"))
+learned = te.ch05.encoder_kernels(model)                       # [N, L]: the rows of conv1d_U.weight
+first = te.ch05.encoder_kernels(te.load_pretrained("learned-espeak"))
+before = te.ch05.encoder_kernels(te.ch05.untrained_model())    # the seeded random start of training
+stft = te.ch05.stft_templates(16)                              # stft_kernels(16) without its two all-zero sine rows
+print(te.ch05.describe_change(first, learned, "learned-espeak", "learned"))
+print(te.t("kernels [N, L]:", "卷积核 [N, L]："), list(learned.shape), " STFT:", list(stft.shape))
 """),
+    md(
+        en=r"""
+## Frequency response and peak frequency
+
+To compare a learned kernel with a Fourier one we ask one question of each: **which frequencies does it respond
+to?** Score a long pure tone of frequency $f$ with kernel $u_n$ (chapter 02): the score rises and falls as the tone's
+phase slides past the frame, and the size of that swing is the kernel's **frequency response** at $f$,
+
+$$H_n(f) = \left|\sum_{l=0}^{L-1} u_n[l]\, e^{-j 2\pi f l / f_s}\right|.$$
+
+(Its real and imaginary parts are the scores against a cosine and a sine of frequency $f$: the sum is a dot
+product, as in chapter 04's STFT.) The **peak frequency** of a kernel is the $f$ where $H_n(f)$ is largest
+(`te.peak_frequency`).
+
+The DFT of the $L = 16$ samples evaluates $H_n$ only at 16 frequencies, $f_s / L = 500$ Hz apart. Appending zeros
+to the kernel before the FFT (a **zero-padded FFT**, length $n_{\text{fft}} > L$) evaluates the same $H_n$ on a finer
+grid, $f_s / n_{\text{fft}}$ apart; it adds no information, it only samples the curve more densely. The course uses
+$n_{\text{fft}} = 512$ (a grid of 15.625 Hz). *Predict, then run*: a 16-sample Hann-windowed tone of 700 Hz, which
+is not a bin of $L = 16$; where does each FFT length put its peak?
+""",
+        zh=r"""
+## 频率响应与峰值频率
+
+要比较学到的卷积核和傅里叶核，我们对每个核只问一个问题：**它对哪些频率有反应？**用卷积核 $u_n$ 给一段很长的、频率为 $f$ 的纯音打分（第 2 章）：
+纯音的相位在帧里滑动，分数就随之起伏，起伏的幅度就是这个核在 $f$ 处的**频率响应**（frequency response）：
+
+$$H_n(f) = \left|\sum_{l=0}^{L-1} u_n[l]\, e^{-j 2\pi f l / f_s}\right|.$$
+
+（它的实部和虚部，就是这个核和频率为 $f$ 的余弦、正弦的点积——和第 4 章的 STFT 一样。）一个卷积核的**峰值频率**（peak frequency）
+就是使 $H_n(f)$ 最大的 $f$（`te.peak_frequency`）。
+
+对 $L = 16$ 个采样点做 DFT，只能在 16 个频率上算出 $H_n$，间隔 $f_s / L = 500$ Hz。在 FFT 之前给卷积核后面补上一串 0
+（**补零 FFT**，zero-padded FFT，长度 $n_{\text{fft}} > L$），就能在更密的网格上（间隔 $f_s / n_{\text{fft}}$）算出同一条 $H_n$ 曲线；
+补零不会增加信息，只是把曲线采样得更密。本课程用 $n_{\text{fft}} = 512$（网格间隔 15.625 Hz）。
+**先预测，再运行**：一个 16 点、加 Hann 窗的 700 Hz 纯音（700 Hz 不是 $L = 16$ 的频点），不同的 FFT 长度会把它的峰值放在哪里？
+""",
+    ),
     code("""
-learned = te.ch05.encoder_kernels(model)   # [N, L] = the conv1d_U weights
-stft = te.ch05.stft_templates(16)         # stft_kernels(16) without its two all-zero sine rows
-print("learned:", list(learned.shape), " STFT:", list(te.stft_kernels(16).shape), "->", list(stft.shape))
+tone700 = te.ch05.windowed_tone(700)
+for n_fft, spacing, peak in te.ch05.peak_by_n_fft(tone700, n_ffts=(16, 32, 512)):
+    print(te.t(f"n_fft = {n_fft:3d}: grid {spacing:6.2f} Hz apart, peak at {peak:.1f} Hz",
+               f"n_fft = {n_fft:3d}：网格间隔 {spacing:6.2f} Hz，峰值在 {peak:.1f} Hz"))
+fig = te.ch05.plot_zero_padding(tone700)
 """),
     md(
         en="""
+With 16 points the peak can only land on a multiple of 500 Hz; the padded FFT finds it close to 700 Hz. (Not exactly
+at 700 Hz: a 2 ms kernel responds to a broad band, and the window's response around −700 Hz overlaps it a little.)
+From now on "peak frequency" means the peak of the 512-point response.
+
 ## Kernels side by side, low to high frequency
 
-Each kernel is sorted by its **peak frequency**: the frequency where the magnitude of its (zero-padded) FFT is largest
-(`te.peak_frequency`). The STFT row shows the Hann-windowed cos and −sin of each bin; for L = 16 at 8 kHz the bins are
-500 Hz apart (0, 500, …, 4000 Hz). The sine of bins 0 and 4000 Hz is all zeros, so 16 of the 18 STFT kernels are drawn.
+Both sets sorted by peak frequency. The STFT row shows, for each bin, the Hann-windowed cosine and −sine (the sine of
+the 0 Hz and 4000 Hz bins is all zeros and is left out).
 """,
         zh="""
+只有 16 个点时，峰值只能落在 500 Hz 的整数倍上；补零后的 FFT 找到的峰值就在 700 Hz 附近。（不正好是 700 Hz：2 毫秒的卷积核对很宽的频带都有反应，
+窗函数在 −700 Hz 附近的响应也会叠加过来一点。）下文说的“峰值频率”都指 512 点响应的峰值。
+
 ## 并排比较：按频率从低到高
 
-每个卷积核按**峰值频率**（peak frequency）排序：对它做补零 FFT，幅度最大的那个频率（`te.peak_frequency`）。
-下面一行是 STFT：每个频点（bin）一条加 Hann 窗的 cos 和一条 −sin。L = 16、采样率 8 kHz 时，频点间隔 500 Hz
-（0、500、…、4000 Hz）。0 Hz 和 4000 Hz 的正弦分量全是 0，所以 18 个 STFT 核里画出了 16 个。
+两组卷积核都按峰值频率排序。下面一行是 STFT：每个频点（bin）一条加 Hann 窗的余弦和一条 −正弦（0 Hz 和 4000 Hz 频点的正弦全是 0，没有画出）。
 """,
     ),
     code("""
@@ -85,111 +147,155 @@ fig = te.ch05.compare_kernels(learned)
         en="""
 ## Frequency responses as a heat map
 
-Each row is one kernel's magnitude response, normalised to its own maximum, rows sorted by peak frequency. The dashed
-line marks 1 kHz. The STFT's responses are evenly spread, wide bumps (a 16-sample Hann window cannot be sharper);
-the learned ones are placed where the training speech needed them.
+Each row is one kernel's $H_n(f)$, normalised to its own maximum, rows sorted by peak frequency; the dashed line marks
+1 kHz. The STFT's responses are wide bumps spread evenly over the axis (a 16-sample Hann window cannot be sharper). The
+random start has no order at all. Compare the learned panel with both: where are its rows crowded, and how wide are
+their bumps?
 """,
         zh="""
 ## 频率响应热图
 
-每一行是一个卷积核的幅度响应，按各自最大值归一化，行按峰值频率排序；虚线是 1 kHz。
-STFT 的响应在频率轴上均匀分布，而且很宽（16 个采样点的 Hann 窗做不出更窄的峰）；
-学到的卷积核则放在训练语音需要的地方。
+每一行是一个卷积核的 $H_n(f)$，按各自的最大值归一化，行按峰值频率排序；虚线是 1 kHz。STFT 的响应是一个个很宽的“鼓包”，
+在频率轴上均匀分布（16 个采样点的 Hann 窗做不出更窄的峰）。随机初始化则毫无规律。把学到的那一栏和这两栏比一比：
+它的行挤在哪些频率上？鼓包有多宽？
 """,
     ),
     code("""
-before = te.ch05.encoder_kernels(te.ch05.untrained_model())
-fig = te.ch05.plot_response_heatmap({te.t("learned", "学到的"): learned, te.t("before training", "训练前"): before, "STFT": stft})
+fig = te.ch05.plot_response_heatmap({te.t("learned", "学到的"): learned, te.t("random start", "随机初始化"): before, "STFT": stft})
 """),
     md(
         en="""
-## How many kernels sit below 1 kHz?
+## How many kernels peak below 1 kHz?
 
-The paper reports that more than 60% of Conv-TasNet's learned filters (N = 512, trained on WSJ0 speech) are tuned
-below 1 kHz, like the mel scale and the cochlea give more resolution to low frequencies. Here is the same count for our
-tiny model, for its random start, and for the STFT:
+Conv-TasNet's authors looked at the filters of their best model (N = 512, L = 16, a *linear* encoder, trained on
+WSJ0 read speech) and found "most of the filters are tuned to low acoustic frequencies (more than 60% tuned to
+frequencies below 1 kHz)", which they compare with the mel scale and the cochlea, both of which give low frequencies
+more resolution (Luo & Mesgarani 2019, Section V; the filters are shown in Fig. 5 of Section IV-G). Here are the same
+counts for our kernels, the random start and the STFT. They are what this model has; they are not expected to match
+the paper:
 """,
         zh="""
-## 有多少卷积核在 1 kHz 以下？
+## 有多少卷积核的峰值频率低于 1 kHz？
 
-论文报告：Conv-TasNet（N = 512，在 WSJ0 语音上训练）学到的滤波器里，超过 60% 调谐在 1 kHz 以下——
-就像梅尔刻度（mel scale）和人耳耳蜗（cochlea）一样，把更多分辨率留给低频。下面是我们的小模型、
-它的随机初始状态以及 STFT 的同一统计：
+Conv-TasNet 的作者查看了他们最好的模型（N = 512，L = 16，**线性**编码器，在 WSJ0 朗读语音上训练）的滤波器，发现
+“大多数滤波器的峰值频率在低频（超过 60% 低于 1 kHz）”，并把它和梅尔刻度（mel scale）、人耳耳蜗（cochlea）相比：两者都给低频更高的分辨率
+（Luo & Mesgarani 2019，第 V 节；滤波器画在第 IV-G 节的图 5 中）。下面是我们的卷积核、随机初始化和 STFT 的同一统计。
+这些数字就是这个模型的实际情况，不指望与论文一致：
 """,
     ),
     code("""
-for name, kernels in [("learned", learned), ("before training", before), ("STFT", stft)]:
-    print(f"{name:16s} {100 * te.ch05.share_below(kernels, 1000):5.1f}% of {len(kernels)} kernels peak below 1 kHz")
+for name, kernels in [("learned", learned), ("learned-espeak", first), (te.t("random start", "随机初始化"), before), ("STFT", stft)]:
+    print(te.ch05.describe_share(name, kernels))
 """),
     code("""
-fig = te.ch05.plot_peak_histogram({te.t("learned", "学到的"): learned, te.t("before training", "训练前"): before, "STFT": stft})
+fig = te.ch05.plot_peak_distribution({te.t("learned", "学到的"): learned, te.t("random start", "随机初始化"): before, "STFT": stft},
+                                     paper_share=60)
 """),
     md(
         en="""
-What to read from this: a 16-sample kernel is only 2 ms long, so its frequency resolution is coarse (about 500 Hz), and
-our model has only 64 kernels and a few thousand training steps on synthetic speech, not 512 kernels trained for days
-on real speech. Compare the learned share with the random start (what training changed) and with the STFT (an even
-spread), rather than expecting the paper's exact number.
+Left: one panel per kernel set, the share of its kernels in each 250 Hz band. Right: the share peaking below each
+frequency; read each curve at the dashed 1 kHz line, and compare with the paper's star. A fair reading keeps the
+differences in mind: a 16-sample kernel is 2 ms long, so its response is several hundred Hz wide; our model has far
+fewer kernels than the paper's 512; and its training speech is synthetic, not recorded. What training changed is
+measured against the random start; what "learned" adds over a fixed bank is measured against the STFT.
 """,
         zh="""
-怎么读这些数字：16 个采样点的卷积核只有 2 毫秒长，频率分辨率很粗（约 500 Hz）；我们的模型只有 64 个核，
-在合成语音上训练了几千步，而论文是 512 个核、在真实语音上训练好几天。所以与其期待和论文一模一样的比例，
-不如把"学到的"和"训练前"比较（训练改变了什么），再和 STFT 比较（均匀分布）。
+左边：每组卷积核一栏，画出落在每个 250 Hz 频带里的卷积核占比。右边：峰值频率低于各个频率的卷积核占比；在 1 kHz 虚线处读出每条曲线的值，
+再和论文的星号比较。读图时要记住几点差别：16 个采样点的卷积核只有 2 毫秒长，响应宽达几百 Hz；我们模型的卷积核比论文的 512 个少得多；
+训练语音是合成的，不是录音。训练改变了什么，要和随机初始化比；“学出来”比固定的滤波器组多了什么，要和 STFT 比。
 """,
     ),
     md(
         en="""
 ## Several phases at one frequency
 
-The STFT has exactly two kernels per frequency, cos and −sin, 90° apart: together they give magnitude and phase.
-After a **ReLU** (chapter 03) a kernel only reports frames that match it with a positive sign, so one kernel can no
-longer stand for both signs. Learned encoders answer this with several kernels at about the same frequency but shifted
-in phase, as the paper noticed. Here are learned kernels that peak between 300 and 700 Hz, with their phase at the peak:
+A single real kernel cannot stand for a frequency band on its own. Its score for a tone depends on where in its cycle
+the frame catches the tone (chapter 02): a cosine kernel can score 0 on a sine of its own frequency. The STFT solves this with exactly two
+kernels per frequency, cos and −sin, 90° apart; together they give magnitude and phase (chapter 04). The Conv-TasNet
+paper observed that its learned encoder, which is **linear**, also holds several filters at the same frequency with
+different phases (Section IV-G). Ditter & Gerkmann (2020) built a fixed filterbank on that observation.
+
+The **ReLU** of our encoder makes this even more necessary. After the ReLU a kernel reports only frames that match it
+with a positive sign (chapter 03), so a band needs a kernel for each sign too: $u$ and $-u$, as in chapter 04's
+$[U; -U]$. Two measurements. First, how many kernels have a partner that is nearly their negative? Then, which kernels
+share a frequency (peaks within 100 Hz) with clearly different phases (at least 45° apart)? `te.ch05.same_frequency_group`
+searches every band and returns the group with the most such kernels; the phase is that of $H_n$ at the peak.
 """,
         zh="""
 ## 同一频率，多个相位
 
-STFT 每个频率恰好两个核：cos 和 −sin，相差 90°，合起来给出幅度和相位。
-而经过 **ReLU**（第 03 章）之后，一个卷积核只报告与它"同号"匹配的帧，一个核不再能同时代表正负两种情况。
-学到的编码器的办法是：在差不多同一频率上放好几个核，相位（phase）各不相同——论文里也观察到了这一点。
-下面是峰值在 300–700 Hz 之间的学到的卷积核，以及它们在峰值频率处的相位：
+单独一个实数卷积核代表不了一个频带。它给纯音打的分，取决于这一帧截到的是纯音周期里的哪个位置（第 2 章）：余弦核给同频率的正弦打分可能为 0。
+STFT 的办法是每个频率恰好两个核：cos 和 −sin，相差 90°，合起来给出幅度和相位（第 4 章）。Conv-TasNet 论文观察到，
+它学到的编码器——一个**线性**编码器——同样在同一频率上放了好几个相位不同的滤波器（第 IV-G 节）。
+Ditter 和 Gerkmann（2020）正是根据这一观察，设计了一组固定的多相位滤波器组。
+
+我们编码器里的 **ReLU** 让这一点更加必要。经过 ReLU 之后，一个卷积核只报告与它“同号”匹配的帧（第 3 章），
+所以每个频带还需要分别对应正、负两种符号的核：$u$ 和 $-u$，就像第 4 章的 $[U; -U]$。下面做两个测量。
+第一，有多少个卷积核能找到一个几乎就是它的相反数的搭档？第二，哪些卷积核频率相同（峰值相差不超过 100 Hz）而相位明显不同（至少相差 45°）？
+`te.ch05.same_frequency_group` 搜索每一个频带，返回这样的核最多的一组；相位取 $H_n$ 在峰值处的相位。
 """,
     ),
     code("""
-group = te.ch05.same_frequency_group(learned, low=300, high=700)
-print("kernels:", group.tolist())
+for name, kernels in [("learned", learned), (te.t("random start", "随机初始化"), before), ("STFT", stft)]:
+    print(te.ch05.describe_negatives(name, kernels))
+group = te.ch05.same_frequency_group(learned)
+print(*te.ch05.describe_group(learned, group), sep="\\n")
 fig = te.ch05.plot_phases(learned, group)
 """),
     md(
         en="""
+Left: every learned kernel as a dot at (peak frequency, phase), the selected group ringed. Right: the selected
+kernels, one per row. Read the printed lines against chapter 04: how do these phases compare with the STFT's cos and
+−sin pair, and which of them are nearly a kernel and its negative?
+
 ## Before and after training
 
-The same eight kernels (same index) at the seeded random initialisation that training started from, and after
-training. Training turned noise into oscillations with a clear frequency.
+The same kernels (same index) at the seeded random start of training, and in the shipped model (with the first,
+espeak-only model in between when the shipped one was trained further from it). Kernels are picked evenly over the
+shipped model's peak frequencies. Look first, then read the measurements below the figure.
 """,
         zh="""
+左边：每个学到的卷积核是一个点，横坐标是峰值频率，纵坐标是相位；选出的那一组画了圈。右边：选出的卷积核，每行一个。
+对照第 4 章读一读打印出的几行：这些相位和 STFT 的 cos、−sin 一对相比如何？其中哪几个几乎是一个核和它的相反数？
+
 ## 训练前后
 
-同样 8 个卷积核（同一编号）：上面是训练开始时的随机初始化（固定随机种子），下面是训练之后。
-训练把一团噪声变成了有明确频率的振荡。
+同样几个卷积核（同一编号）：训练开始时的随机初始化（固定随机种子），以及随包附带的模型（如果它是在第一个只用 espeak 训练的模型上接着训练的，
+中间一行就是那个模型）。所选的卷积核在随包模型的峰值频率上均匀分布。先看图，再读图下面的测量结果。
 """,
     ),
     code("""
-fig = te.ch05.plot_before_after(before, learned)
+stages = te.ch05.training_stages()
+fig = te.ch05.plot_before_after(stages)
+"""),
+    code("""
+for name, kernels in stages.items():
+    print(te.ch05.describe_kernels(name, kernels))
+print(te.ch05.describe_change(before, learned, te.t("random start", "随机初始化"), "learned"))
 """),
     md(
         en="""
+The first measurement is how band-like the kernels are: the share of a kernel's response energy that lies within
+±250 Hz of its peak (the median over all kernels; the larger, the more a kernel is one oscillation of one frequency).
+Compare the stages: did training make the kernels more band-like? Not every trained kernel is an oscillation: count
+the ones that peak at 0 Hz. Such a **low-pass** kernel responds to the frame's average (its DC part) and slow trends, not to an
+oscillation.
+
 ## Browse the kernels
 
-Move the slider through the 64 learned kernels, low to high frequency. For each kernel: its waveform, its spectrum, and
-the three frames of a test sentence that excite it most (the largest values it puts into the strength map). The frames
-look like the kernel: template matching, learned.
+Move the slider through the learned kernels, low to high frequency. For each kernel: its waveform, its frequency
+response, and the three frames of a synthetic test sentence that excite it most (the largest values it puts into the
+strength map). The frames look like the kernel: template matching, with learned templates.
 """,
         zh="""
+第一项测量的是卷积核有多像“一个频带”：卷积核的响应能量中，落在峰值 ±250 Hz 以内的比例（取所有卷积核的中位数；越大，越像单一频率的一段振荡）。
+比较各个阶段：训练是否让卷积核更像频带？并不是每个训练后的卷积核都是振荡：数一数峰值在 0 Hz 的有几个。这样的**低通**（low-pass）卷积核
+响应的是这一帧的平均值（直流分量，DC）和缓慢的趋势，而不是振荡。
+
 ## 逐个浏览卷积核
 
-拖动滑块，按频率从低到高浏览 64 个学到的卷积核。每个核显示：波形、频谱，以及一句测试语音里最能激活它的三帧
-（它在强度图里给出的最大值）。这些帧长得像这个核本身——这就是"模板匹配"，只不过模板是学出来的。
+拖动滑块，按频率从低到高浏览学到的卷积核。每个核显示：波形、频率响应，以及一句合成测试语音里最能激活它的三帧（它在强度图里给出的最大值）。
+这些帧长得像这个核本身——这就是模板匹配，只不过模板是学出来的。
 """,
     ),
     code("""
@@ -197,29 +303,33 @@ clip = te.load_clip(te.speech_clips("test")[0])
 Audio(clip.numpy(), rate=8000)
 """),
     code("""
-# NBVAL_IGNORE_OUTPUT
 te.ch05.kernel_browser(learned, clip)
-"""),
+""", tags=["nbval-ignore-output"]),
     code("""
 view = te.ch05.kernel_view(learned, 0, clip)   # what the slider shows at position 0
 last = te.ch05.kernel_view(learned, len(learned) - 1, clip)
 assert view["peak_hz"] <= last["peak_hz"] and len(view["best_frames"]) == 3
-print(f"lowest kernel #{view['kernel']} peaks at {view['peak_hz']:.0f} Hz; highest #{last['kernel']} at {last['peak_hz']:.0f} Hz")
+print(te.t(f"slider at 0: kernel #{view['kernel']}, peak {view['peak_hz']:.0f} Hz; "
+           f"at {len(learned) - 1}: kernel #{last['kernel']}, peak {last['peak_hz']:.0f} Hz",
+           f"滑块在 0：卷积核 #{view['kernel']}，峰值 {view['peak_hz']:.0f} Hz；"
+           f"滑块在 {len(learned) - 1}：卷积核 #{last['kernel']}，峰值 {last['peak_hz']:.0f} Hz"))
 """),
     md(
         en="""
 ## Exercises
 
-**05.1** With L = 16 at 8000 Hz, how many Hz apart are the STFT bins? (Check `te.ch05.bin_frequencies`.)
+**Exercise 05.1** A kernel of $L = 16$ samples at $f_s = 8000$ Hz is zero-padded to $n_{\\text{fft}} = 64$. How many Hz
+apart are the frequencies at which this FFT evaluates $H_n(f)$?
 """,
         zh="""
 ## 练习
 
-**05.1** L = 16、采样率 8000 Hz 时，STFT 相邻频点相隔多少 Hz？（可以用 `te.ch05.bin_frequencies` 验证。）
+**练习 05.1** 一个 $L = 16$ 个采样点、采样率 $f_s = 8000$ Hz 的卷积核，补零到 $n_{\\text{fft}} = 64$ 再做 FFT。
+这个 FFT 在哪些频率上算出 $H_n(f)$？相邻两个频率相隔多少 Hz？
 """,
     ),
     code("""
-answer = None  # a number in Hz
+answer = None  # your answer: a number in Hz / 你的答案：一个数（Hz）
 te.check("05.1", answer)
 """),
     code("""
@@ -227,14 +337,16 @@ te.solution("05.1")
 """),
     md(
         en="""
-**05.2** How many of the 64 learned kernels peak **below 1 kHz**? Compute it with `te.peak_frequency`.
+**Exercise 05.2** How many of the learned kernels (`learned`) have their peak frequency from 2 kHz up to, but not
+including, 3 kHz ($2000 \\le f < 3000$)? Compute it with `te.peak_frequency`.
 """,
         zh="""
-**05.2** 64 个学到的卷积核里，有多少个的峰值频率**低于 1 kHz**？用 `te.peak_frequency` 算一算。
+**练习 05.2** 学到的卷积核（`learned`）中，有多少个的峰值频率在 2 kHz 到 3 kHz 之间（$2000 \\le f < 3000$，不含 3 kHz）？
+用 `te.peak_frequency` 算出来。
 """,
     ),
     code("""
-answer = None  # a whole number
+answer = None  # your answer: a whole number / 你的答案：一个整数
 te.check("05.2", answer)
 """),
     code("""
@@ -242,14 +354,17 @@ te.solution("05.2")
 """),
     md(
         en="""
-**05.3** Which learned kernel (its index in `learned`, 0..63) has the **highest** peak frequency?
+**Exercise 05.3** *Predict, then check.* Kernel $u$ has its peak at 1 kHz with phase $\\varphi$ there. What is the
+phase of $-u$ at its peak, relative to $\\varphi$? Answer with the difference in degrees, then check your prediction
+with `te.ch05.kernel_phase` on any kernel and its negative.
 """,
         zh="""
-**05.3** 哪一个学到的卷积核（它在 `learned` 中的编号，0..63）峰值频率**最高**？
+**练习 05.3** **先预测，再验证。**卷积核 $u$ 的峰值在 1 kHz，那里的相位是 $\\varphi$。$-u$ 在峰值处的相位比 $\\varphi$ 差多少？
+用度数作答，再用 `te.ch05.kernel_phase` 对任意一个卷积核和它的相反数验证你的预测。
 """,
     ),
     code("""
-answer = None  # an index
+answer = None  # your answer: a difference in degrees / 你的答案：相位差（度）
 te.check("05.3", answer)
 """),
     code("""
@@ -257,18 +372,90 @@ te.solution("05.3")
 """),
     md(
         en="""
-## Summary in three lines
+**Exercise 05.4** (open question, no checker) A 16-sample frame has only 16 numbers, yet the encoder has more kernels
+than that (`learned.shape[0]`). Is that a waste? Use `te.ch05.negative_partners(learned)` and the phase figure to say
+what the extra kernels are used for, and think about what a mask (chapter 06) can and cannot do with an encoder
+output that is never negative.
 
-1. Learned kernels are short oscillations, each tuned to a band, like Fourier bases but placed by training, not by a formula.
-2. Sorted by frequency they cover the spectrum unevenly, with several phases at one frequency because of the ReLU.
-3. The STFT is one fixed dictionary; the encoder learns its own — the next chapter shows what that buys for separation.
+*Our answer, in words*: a frame of 16 samples has 16 directions, so a linear encoder with 16 well-chosen kernels
+already keeps all of it. The ReLU cuts every score below 0, so to keep both signs of a direction the encoder needs a
+kernel and its negative (chapter 04's $[U; -U]$): twice as many kernels as directions. Several phases per band let
+the strength of a band be read from any frame, wherever the frame catches the oscillation. And the masks of chapter
+06 only scale the encoder's outputs by numbers between 0 and 1; with many overlapping kernels, two speakers can load
+different kernels even where they share a band. The Conv-TasNet paper reports that more kernels (an "overcomplete"
+encoder) separate better (Table II: N = 128, 256, 512).
 """,
         zh="""
-## 3 行话总结
+**练习 05.4**（开放题，不自动检查）一个 16 点的帧只有 16 个数，编码器的卷积核却比这多（`learned.shape[0]`）。这是浪费吗？
+用 `te.ch05.negative_partners(learned)` 和上面的相位图说明多出来的卷积核用在了哪里；再想一想：编码器的输出永远不为负，
+第 6 章的掩码（mask）能对它做什么、不能做什么？
 
-1. 学到的卷积核是一段段短振荡，各自调谐到一个频带——像傅里叶基，但位置由训练决定，而不是由公式决定。
-2. 按频率排好后，它们在频谱上分布不均匀；因为有 ReLU，同一频率上会出现多个相位。
-3. STFT 是一本固定的"字典"，编码器自己学一本——下一章看看这对语音分离有什么用。
+**参考答案**：16 个采样点的帧只有 16 个方向，一个线性编码器只要 16 个选得好的卷积核就能完整保留它。ReLU 把所有小于 0 的分数都截掉，
+要保留一个方向的正负两种符号，就需要一个核和它的相反数（第 4 章的 $[U; -U]$）：卷积核的个数是方向数的两倍。每个频带有几个相位，
+无论帧截到振荡的哪个位置，都能读出这个频带的强度。第 6 章的掩码只能把编码器的输出乘以 0 到 1 之间的数；卷积核多、彼此重叠，
+两个说话人即使在同一频带里，也可能落在不同的卷积核上。Conv-TasNet 论文报告：卷积核越多（“过完备”，overcomplete 的编码器），
+分离效果越好（表 II：N = 128、256、512）。
+""",
+    ),
+    md(
+        en=r"""
+## Summary in three lines
+
+1. A kernel's frequency response $H_n(f)$ is the magnitude of its Fourier transform (a zero-padded FFT samples it
+   finely); its peak frequency says which band the kernel listens to.
+2. The STFT puts its kernels evenly, one cos/sin pair per bin; the learned encoder puts its kernels where training
+   placed them, often several phases at one frequency and kernels paired with their negatives (the ReLU needs both
+   signs). The counts are printed above, for this model; the paper's "more than 60% below 1 kHz" is the paper's.
+3. Training, measured against the random start, changes the kernels' shape and where their peaks fall; not every
+   kernel becomes an oscillation. The next chapter shows what this encoder buys for separation.
+
+### References
+
+- Y. Luo, N. Mesgarani, "Conv-TasNet: Surpassing Ideal Time–Frequency Magnitude Masking for Speech Separation",
+  IEEE/ACM TASLP 27(8), 2019: Section IV-A and Table III (linear vs ReLU encoder), Section IV-G and Fig. 5 (the
+  learned filters, several phases per frequency), Section V ("more than 60% tuned to frequencies below 1 kHz").
+  [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
+- Y. Luo, N. Mesgarani, "TasNet: Time-Domain Audio Separation Network for Real-Time, Single-Channel Speech
+  Separation", ICASSP 2018 (a gated encoder: ReLU × sigmoid on normalised segments).
+  [arXiv:1711.00541](https://arxiv.org/abs/1711.00541)
+- Kaituo Xu, Conv-TasNet in PyTorch (the document's plain ReLU `Encoder`), and Demucs v2 (which added
+  `audio_channels`): [github.com/kaituoxu/Conv-TasNet](https://github.com/kaituoxu/Conv-TasNet),
+  [github.com/facebookresearch/demucs](https://github.com/facebookresearch/demucs)
+- D. Ditter, T. Gerkmann, "A Multi-Phase Gammatone Filterbank for Speech Separation via TasNet", ICASSP 2020.
+  [arXiv:1910.11615](https://arxiv.org/abs/1910.11615)
+- M. Pariente, S. Cornell, A. Deleforge, E. Vincent, "Filterbank design for end-to-end speech separation", ICASSP
+  2020. [arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
+- M. Müller, FMP notebooks, chapter 2 (DFT, zero padding, STFT):
+  [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
+
+← Previous: [04 The strength map](04_strength_map.ipynb) · Next: [06 Why: separating speech](06_separation.ipynb) →
+""",
+        zh=r"""
+## 本章总结（三句话）
+
+1. 卷积核的频率响应 $H_n(f)$ 是它的傅里叶变换的幅度（补零 FFT 把它采样得更密）；峰值频率说明这个核“听”的是哪个频带。
+2. STFT 把卷积核均匀排开，每个频点一对 cos/sin；学到的编码器把卷积核放在训练决定的位置，常常在同一频率上有好几个相位，
+   还有成对的“核与它的相反数”（ReLU 需要正负两种符号）。具体数字以上面为这个模型打印的为准；“超过 60% 低于 1 kHz”是论文的结果。
+3. 以随机初始化为参照，训练改变了卷积核的形状和峰值的位置；但并不是每个卷积核都变成了振荡。下一章看看这个编码器对语音分离有什么用。
+
+### 参考文献
+
+- Y. Luo, N. Mesgarani，“Conv-TasNet: Surpassing Ideal Time–Frequency Magnitude Masking for Speech Separation”，IEEE/ACM TASLP 27(8)，2019：
+  第 IV-A 节与表 III（线性编码器与 ReLU 编码器），第 IV-G 节与图 5（学到的滤波器，同一频率多个相位），第 V 节（“超过 60% 的滤波器峰值低于 1 kHz”）。
+  [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
+- Y. Luo, N. Mesgarani，“TasNet: Time-Domain Audio Separation Network for Real-Time, Single-Channel Speech Separation”，ICASSP 2018
+  （门控编码器：在归一化的片段上做 ReLU × sigmoid）。[arXiv:1711.00541](https://arxiv.org/abs/1711.00541)
+- Kaituo Xu，Conv-TasNet 的 PyTorch 复现（原文那个只用 ReLU 的 `Encoder` 出自这里），以及在其上加入 `audio_channels` 的 Demucs v2：
+  [github.com/kaituoxu/Conv-TasNet](https://github.com/kaituoxu/Conv-TasNet)，
+  [github.com/facebookresearch/demucs](https://github.com/facebookresearch/demucs)
+- D. Ditter, T. Gerkmann，“A Multi-Phase Gammatone Filterbank for Speech Separation via TasNet”，ICASSP 2020。
+  [arXiv:1910.11615](https://arxiv.org/abs/1910.11615)
+- M. Pariente, S. Cornell, A. Deleforge, E. Vincent，“Filterbank design for end-to-end speech separation”，ICASSP 2020。
+  [arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
+- M. Müller，FMP notebooks 第 2 章（DFT、补零、STFT）：
+  [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
+
+← 上一章：[第 4 章　强度图](04_strength_map.ipynb) · 下一章：[第 6 章　编码器为什么有用：语音分离](06_separation.ipynb) →
 """,
     ),
 ]
