@@ -158,9 +158,9 @@ def row_labels(n0: int, rows: int, frequencies=None) -> list[str]:
     (notebook ``04_strength_map``).
     """
     if frequencies is None:
-        return [t(f"template {n + 1}", f"模板{n + 1}") for n in range(n0, n0 + rows)]
+        return [t(f"template {n + 1}", f"模板 {n + 1}") for n in range(n0, n0 + rows)]
     f = to_numpy(frequencies)
-    return [t(f"template {n + 1} ({f[n]:.0f} Hz)", f"模板{n + 1}（{f[n]:.0f} Hz）") for n in range(n0, n0 + rows)]
+    return [t(f"template {n + 1} ({f[n]:.0f} Hz)", f"模板 {n + 1}（{f[n]:.0f} Hz）") for n in range(n0, n0 + rows)]
 
 
 def map_table(w, n0: int, k0: int, rows: int = 3, cols: int = 5, frequencies=None, decimals: int = 1) -> str:
@@ -506,10 +506,11 @@ def stereo_demo(L: int = 16, N: int = 64, seed: int = 0) -> dict:
 
 def describe_stereo(demo: dict) -> str:
     """:func:`stereo_demo` in the course language (notebook 04)."""
+    same = t("yes", "是") if demo["sum_of_channels"] else t("no", "否")
     return t(f"stereo input [M, C, T] = {demo['input']}, weights [N, C, L] = {demo['weights']}, "
-             f"output [M, N, K] = {demo['output']}\nscore = left channel's score + right channel's: {demo['sum_of_channels']}",
+             f"output [M, N, K] = {demo['output']}\nscore = left channel's score + right channel's: {same}",
              f"立体声输入 [M, C, T] = {demo['input']}，权重 [N, C, L] = {demo['weights']}，"
-             f"输出 [M, N, K] = {demo['output']}\n分数 = 左声道的分数 + 右声道的分数：{demo['sum_of_channels']}")
+             f"输出 [M, N, K] = {demo['output']}\n分数 = 左声道的分数 + 右声道的分数：{same}")
 
 
 # --------------------------------------------------------------------------- the other half: weights × basis signals

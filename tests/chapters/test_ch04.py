@@ -150,7 +150,7 @@ def test_row_labels():
     assert sm.row_labels(0, 2) == ["template 1", "template 2"]
     assert sm.row_labels(5, 1, torch.arange(10) * 62.5) == ["template 6 (312 Hz)"]
     with te.use_language("zh"):
-        assert sm.row_labels(0, 1) == ["模板1"]
+        assert sm.row_labels(0, 1) == ["模板 1"]
 
 
 def test_map_table_looks_like_the_seed():
@@ -167,7 +167,7 @@ def test_map_table_in_chinese_aligns_wide_characters():
     with te.use_language("zh"):
         text = sm.map_table(torch.ones(12, 6), 8, 1, frequencies=torch.arange(12) * 100.0)
         rows = text.splitlines()[1:4]
-        assert rows[0].startswith("模板9（800 Hz）") and rows[2].startswith("模板11（1000 Hz）")
+        assert rows[0].startswith("模板 9（800 Hz）") and rows[2].startswith("模板 11（1000 Hz）")
         widths = [sum(2 if ord(ch) > 0x2E80 else 1 for ch in row.split("[")[0]) for row in rows]
         assert len(set(widths)) == 1  # the brackets line up on screen
 
@@ -274,3 +274,46 @@ def test_exercise_04_3():
     assert "sample_rate / (2L)" in hint_for("04.3", (8, 31.25))[0]
     s = sm.map_summary(core_audio.example_clip(), 128, "fourier")
     assert (s["hop_ms"], s["spacing_hz"]) == (8.0, 62.5)
+
+
+def test_dft_grid_counts_bins_and_nonzero_templates():
+    g = sm.dft_grid(16)
+    assert g["bins"] == 9 and g["spacing_hz"] == 500 and g["frequencies"][-1] == 4000
+    assert g["templates"] == 16, "9 cosines + 7 sines: the 0 Hz and 4 kHz sines are zero"
+    assert sm.dft_grid(128)["spacing_hz"] == 62.5
+
+
+def test_phase_ripple_is_zero_on_bins_only():
+    assert sm.phase_ripple(500, L=16) < 1e-6 and sm.phase_ripple(1000, L=16) < 1e-6
+    assert 0.05 < sm.phase_ripple(700, L=16) < 0.065  # between bins: a few percent
+    assert sm.phase_ripple(0, L=16) > 0.99 and sm.phase_ripple(4000, L=16) > 0.99  # no sine partner
+    with pytest.raises(ValueError):
+        sm.phase_ripple(5000, L=16)
+
+
+def test_stereo_scores_add_both_channels():
+    demo = sm.stereo_demo(L=16, N=8)
+    assert demo["input"][:2] == [1, 2] and demo["weights"] == [8, 2, 16] and demo["output"][:2] == [1, 8]
+    assert demo["sum_of_channels"]
+    with te.use_language("zh"):
+        assert sm.describe_stereo(demo).endswith("左声道的分数 + 右声道的分数：是")
+
+
+def test_map_times_basis_signals_rebuilds_the_waveform():
+    x = te.ch03.example_clip()[:2000]
+    result = sm.rebuild_from_map(x, L=16)
+    assert result["map"] == [1, 32, te.num_frames(2000, 16)] and result["basis"] == [32, 16]
+    assert result["error"] < 1e-6 and result["covered"] == 2000 - 16
+    with pytest.raises(ValueError, match="odd"):
+        sm.rebuild_from_map(x, L=15)
+
+
+def test_printed_lines_of_chapter_04_are_chinese_in_zh():
+    import re
+
+    x = te.ch03.example_clip()[:4000]
+    w = sm.strength_map(x, 16)[None]
+    with te.use_language("zh"):
+        lines = [sm.describe_map(w, 4000, 16), sm.describe_summary(sm.map_summary(x, 16, "fourier"), 16),
+                 sm.describe_batch(x[None], w), sm.describe_dft_grid(16), sm.describe_rebuild(sm.rebuild_from_map(x))]
+    assert all(re.search(r"[\u4e00-\u9fff]", line) for text in lines for line in text.splitlines())
