@@ -39,6 +39,7 @@ class TrainConfig:
     patience: int = 3  # halve the learning rate after this many evaluations without a new best (as in Conv-TasNet)
     data: str | None = None  # a speaker folder (tasnet_edu.core.speakers) to mix dynamically; None: the shipped clips
     init: str | None = None  # start from these weights (a shipped checkpoint or a run's best.pt) instead of at random
+    log_real: bool = True  # also score the real test mixtures at each evaluation (logged for the learning curve only)
 
     @classmethod
     def from_dict(cls, d: dict) -> TrainConfig:
@@ -126,17 +127,31 @@ def save_checkpoint(path: Path, model, optimizer, scheduler, cfg: TrainConfig, s
 def export(run_dir: Path, out: Path) -> dict:
     """Write the shipped checkpoint from ``best.pt``: weights, model config and how it was trained."""
     ckpt = torch.load(Path(run_dir) / "best.pt", map_location="cpu", weights_only=True)
+    config = {**ckpt["config"], **{k: _portable(ckpt["config"].get(k)) for k in ("data", "init")}}
     shipped = {
         "model": ckpt["model"],
         "config": ckpt["config"]["model"],
-        "train_config": ckpt["config"],
+        "train_config": config,
         "step": ckpt["step"],
         "train_seconds": ckpt["train_seconds"],
         "validation_si_snri": ckpt["best_score"],
     }
+    if ckpt["config"].get("init"):  # fine-tuned: keep how the starting weights were made
+        start = torch.load(ckpt["config"]["init"], map_location="cpu", weights_only=True)
+        shipped["init"] = {k: start[k] for k in ("step", "train_seconds", "validation_si_snri", "train_config") if k in start}
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(shipped, out)
     return shipped
+
+
+def _portable(path: str | None) -> str | None:
+    """A path as it reads on any machine: inside the project relative to it, under the home folder with ``~``."""
+    if not path:
+        return path
+    p, project = Path(path).resolve(), Path(__file__).resolve().parents[2]
+    if p.is_relative_to(project):
+        return str(p.relative_to(project))
+    return "~/" + str(p.relative_to(Path.home())) if p.is_relative_to(Path.home()) else str(p)
 
 
 def resume_or_start(out: Path, cfg: TrainConfig, device: str = "cpu"):
@@ -171,7 +186,7 @@ def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = 
     print(f"{'resuming' if resumed else 'starting'} {out} at step {state['step']}: TinyTasNet "
           f"({cfg.model.encoder} encoder), {model.num_parameters():,} parameters", flush=True)
     validation = validation_mixtures(cfg)
-    real = real_mixtures() if (REAL_DIR / "mixtures.csv").exists() else []
+    real = real_mixtures() if cfg.log_real and (REAL_DIR / "mixtures.csv").exists() else []
     if rescore and state["step"] > 0:
         state["best_score"] = validate(model, validation)
         scheduler.best, scheduler.num_bad_epochs = state["best_score"], 0

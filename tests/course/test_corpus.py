@@ -107,7 +107,7 @@ def test_train_on_a_folder_of_speakers(tmp_path, capsys):
     assert torch.get_num_threads() == threads
     ckpt = torch.load(tmp_path / "run" / "last.pt", weights_only=True)
     assert ckpt["step"] == 3 and ckpt["config"]["data"] == str(data)
-    assert "val_si_snri" in capsys.readouterr().out
+    assert "val_si_snri" in capsys.readouterr().out and "real_si_snri" in (tmp_path / "run" / "log.jsonl").read_text()
 
 
 def test_folder_errors_name_the_folder_and_the_fix(tmp_path):
@@ -120,3 +120,21 @@ def test_folder_errors_name_the_folder_and_the_fix(tmp_path):
         if torch.cuda.is_available():
             raise SystemExit("no GPU (skipped: this machine has one)")
         train_cli.main(["--out", str(tmp_path / "r"), "--device", "cuda"])
+
+
+def test_fine_tuning_keeps_how_the_start_was_made(tmp_path):
+    data = tmp_path / "corpus"
+    for i, f0 in enumerate([110, 150, 200, 250]):
+        _tone_speaker(data, f"spk{i}", f0, 8000, channels=1)
+    config = tmp_path / "config.json"
+    config.write_text('{"batch_size": 2, "segment_seconds": 0.5, "eval_every": 2, "eval_mixtures": 2, "log_real": false, '
+                      '"model": {"N": 16, "B": 8, "H": 16, "X": 2, "R": 1}}')
+    first, second = tmp_path / "first", tmp_path / "second"
+    train_cli.main(["--data", str(data), "--out", str(first), "--steps", "2", "--config", str(config)])
+    train_cli.main(["--data", str(data), "--out", str(second), "--steps", "2", "--config", str(config),
+                    "--init", str(first / "best.pt")])
+    start = torch.load(first / "best.pt", weights_only=True)
+    tuned = torch.load(second / "last.pt", weights_only=True)
+    assert not torch.equal(start["model"]["decoder.weight"], tuned["model"]["decoder.weight"])
+    shipped = train_cli.export(second, tmp_path / "shipped.pt")
+    assert shipped["init"]["step"] == 2 and shipped["train_config"]["init"] == str(first / "best.pt")
