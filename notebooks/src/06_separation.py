@@ -264,11 +264,20 @@ fig = te.ch06.plot_results(te.ch06.shipped_results(), "real")
     md(
         en="""
 RESULTS-DISCUSSION-EN
+
+How the shipped model got there: its training log, one point per evaluation. The synthetic validation curve chose the
+checkpoint; the real test curve was only watched, so the real voices stay a fair test.
 """,
         zh="""
 RESULTS-DISCUSSION-ZH
+
+随包模型是怎么训练出来的：下面是它的训练记录，每次评估一个点。检查点是按合成验证集的曲线挑的；真人测试集的曲线只观察、不参与挑选，
+所以真人语音仍然是一场公平的测试。
 """,
     ),
+    code("""
+fig = te.ch06.plot_learning_curve(te.ch06.training_log())
+"""),
     md(
         en="""
 ## What matters: two small ablations

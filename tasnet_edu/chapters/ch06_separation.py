@@ -25,6 +25,7 @@ from ..core.evaluation import (  # noqa: F401 (notebook)
     markdown_table,
     results_table,
     summary,
+    training_log,
 )
 from ..core.evaluation import shipped_results as shipped_results
 from ..core.fourier import peak_frequency, sort_by_frequency
@@ -233,6 +234,23 @@ def plot_losses(losses, every: int = 5, baseline: float | None = None):
     return fig
 
 
+def plot_learning_curve(log: list[dict]):
+    """Figure: validation SI-SNRi (synthetic, chooses the checkpoint) and real-test SI-SNRi (only watched) per step."""
+    fig, ax = plt.subplots(figsize=(7, 3), layout="constrained")
+    steps = [row["step"] for row in log]
+    ax.plot(steps, [row["val_si_snri"] for row in log], "o-", ms=3, label=t("synthetic validation (chooses the checkpoint)",
+                                                                       "合成验证集（用来挑选检查点）"))
+    real = [(row["step"], row["real_si_snri"]) for row in log if "real_si_snri" in row]
+    if real:
+        ax.plot(*zip(*real), "s-", ms=3, color="C3", label=t("real test voices (only watched)", "真人测试集（只观察，不参与挑选）"))
+    best = max(log, key=lambda row: row["val_si_snri"])
+    ax.axvline(best["step"], color="0.5", ls=":", lw=1, label=t("shipped checkpoint", "随包检查点"))
+    ax.set_xlabel(t("training step (fine-tuning)", "训练步数（继续训练）"))
+    ax.set_ylabel("SI-SNRi (dB)")
+    ax.legend(fontsize=8)
+    return fig
+
+
 def plot_results(results: dict, test_set: str = "real"):
     """Figure: SI-SNRi per method on one test set, with 95% bootstrap intervals; oracle masks in grey."""
     items = sorted(((k, v[test_set]) for k, v in results.items() if test_set in v), key=lambda kv: kv[1]["mean"])
@@ -257,6 +275,11 @@ def _figure_pipeline():
     model = load_pretrained("learned")
     m = real_example(REAL_EXAMPLE)
     return plot_pipeline(separate(model, m["mixture"], m["sources"]), m["mixture"], m["sources"])
+
+
+@figure("06_learning_curve")
+def _figure_learning_curve():
+    return plot_learning_curve(training_log("learned"))
 
 
 @figure("06_results")

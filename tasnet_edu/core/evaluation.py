@@ -188,3 +188,11 @@ def ablation_table(kind: str, language: str = "en") -> str:
         rows.append(f"| {labels[zh]} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
+
+def training_log(name: str = "learned") -> list[dict]:
+    """The shipped model's training log (one row per evaluation: step, loss, validation and real-test SI-SNRi)."""
+    path = PRETRAINED_DIR / f"tiny_tasnet_{name.replace('-', '_')}.log.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"no training log at {path}")
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
