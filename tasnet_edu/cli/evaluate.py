@@ -22,7 +22,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     if args.write and args.corpus is None:
         raise SystemExit("error: --write stores every test set, so it needs --corpus DIR for the synthetic one")
-    sets = ("real", "synthetic", "clips") if args.corpus else ("real", "clips")
+    sets = ("real", "synthetic-en", "synthetic-zh", "clips") if args.corpus else ("real", "clips")
     corpus = args.corpus.expanduser() if args.corpus else None
     results = results_table(sets, corpus=corpus)
     print(markdown_table(results))

@@ -22,6 +22,8 @@ TEST_MIXTURES = 100  # shipped-clip test mixtures (seed 0, test split)
 TEST_SETS = {
     "real": ("real voices", "真人语音"),
     "synthetic": ("unseen synthetic voices", "没听过的合成声音"),
+    "synthetic-en": ("unseen synthetic voices, English", "没听过的合成声音（英语）"),
+    "synthetic-zh": ("unseen synthetic voices, Mandarin", "没听过的合成声音（普通话）"),
     "clips": ("shipped clips, test sentences", "随包片段（测试句）"),
 }
 METHODS = {
@@ -78,11 +80,12 @@ def test_mixtures(test_set: str, count: int | None = None, corpus=None) -> list[
         return real_mixtures(count)
     if test_set == "clips":
         return fixed_mixtures("test", count or TEST_MIXTURES, seed=0)
-    if test_set == "synthetic":
+    if test_set in ("synthetic", "synthetic-en", "synthetic-zh"):
         if corpus is None:
-            raise ValueError("the synthetic test set needs the diverse corpus: pass corpus=its folder "
+            raise ValueError("the synthetic test sets need the diverse corpus: pass corpus=its folder "
                              "(python -m tasnet_edu.cli.corpus --diverse writes it)")
-        return synthetic_test_mixtures(Path(corpus) / "clean", count or TEST_MIXTURES)
+        language = test_set.partition("-")[2] or None
+        return synthetic_test_mixtures(Path(corpus) / "clean", count or TEST_MIXTURES, language=language)
     raise ValueError(f"unknown test set {test_set!r}; use one of {', '.join(TEST_SETS)}")
 
 
@@ -144,11 +147,17 @@ def ablation_entry(separate: Callable, mixtures: list[dict]) -> dict:
     return summary(si_snri_scores(separate, mixtures))
 
 
-def synthetic_test_mixtures(corpus, count: int = 100, seconds: float = 3.0, seed: int = 0) -> list[dict]:
-    """Fixed mixtures of the diverse corpus's test split: voices and sentences no training clip used."""
+def synthetic_test_mixtures(corpus, count: int = 100, seconds: float = 3.0, seed: int = 0, language: str | None = None) -> list[dict]:
+    """Fixed mixtures of the diverse corpus's test split: voices and sentences no training clip used.
+
+    ``language``: "en" or "zh" keeps the speakers of one language (Mandarin voices are espeak-ng's ``cmn``).
+    """
     from .speakers import fixed_speaker_mixtures, load_speakers, speaker_folders
 
-    return fixed_speaker_mixtures(load_speakers(speaker_folders(Path(corpus) / "test")), count, seconds, seed)
+    speakers = speaker_folders(Path(corpus) / "test")
+    if language is not None:
+        speakers = {n: f for n, f in speakers.items() if ("_cmn" in n) == (language == "zh")}
+    return fixed_speaker_mixtures(load_speakers(speakers), count, seconds, seed)
 
 
 ABLATION_FILE = PRETRAINED_DIR / "ablation.json"  # written by tools/ablation.py

@@ -28,7 +28,7 @@ def test_readme_shows_the_stored_tables():
 def test_stored_results_match_a_fresh_evaluation_of_the_shipped_checkpoints():
     """Real voices and shipped clips are recomputed here; the synthetic column needs the diverse corpus (not in git):
     it is recomputed only where ``python -m tasnet_edu.cli.corpus --diverse`` has written it."""
-    sets = ("real", "clips") + (("synthetic",) if (DIVERSE_DIR / "manifest.csv").exists() else ())
+    sets = ("real", "clips") + (("synthetic-en", "synthetic-zh") if (DIVERSE_DIR / "manifest.csv").exists() else ())
     fresh = results_table(sets, corpus=DIVERSE_DIR)
     stored = shipped_results()
     assert set(fresh) == set(stored)
