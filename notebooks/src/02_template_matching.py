@@ -196,7 +196,7 @@ We slice it into frames (chapter 01) and score every frame with every template: 
 gives a `[N, K]` table of scores, 9 templates × 79 frames.
 """,
         zh="""
-把它切成帧（第 01 章），再用每个模板给每一帧打分：`te.match_templates(frames, templates)` 得到 `[N, K]` 的分数表，
+把它切成帧（第 1 章），再用每个模板给每一帧打分：`te.match_templates(frames, templates)` 得到 `[N, K]` 的分数表，
 9 个模板 × 79 帧。
 """,
     ),
