@@ -74,7 +74,7 @@ first = te.ch05.encoder_kernels(te.load_pretrained("learned-espeak"))
 before = te.ch05.encoder_kernels(te.ch05.untrained_model())    # the seeded random start of training
 stft = te.ch05.stft_templates(16)                              # stft_kernels(16) without its two all-zero sine rows
 print(te.ch05.describe_change(first, learned, "learned-espeak", "learned"))
-print(te.t("kernels [N, L]:", "卷积核 [N, L]："), list(learned.shape), " STFT:", list(stft.shape))
+print(te.t(f"kernels [N, L]: {list(learned.shape)}, STFT: {list(stft.shape)}", f"卷积核 [N, L]：{list(learned.shape)}，STFT：{list(stft.shape)}"))
 """),
     md(
         en=r"""
@@ -86,11 +86,12 @@ phase slides past the frame, and the size of that swing is the kernel's **freque
 
 $$H_n(f) = \left|\sum_{l=0}^{L-1} u_n[l]\, e^{-j 2\pi f l / f_s}\right|.$$
 
-(Its real and imaginary parts are the scores against a cosine and a sine of frequency $f$: the sum is a dot
-product, as in chapter 04's STFT.) The **peak frequency** of a kernel is the $f$ where $H_n(f)$ is largest
+(Its real part is the score against a cosine of frequency $f$, its imaginary part minus the score against a sine:
+dot products again, as in chapter 04's STFT.) The **peak frequency** of a kernel is the $f$ where $H_n(f)$ is largest
 (`te.peak_frequency`).
 
-The DFT of the $L = 16$ samples evaluates $H_n$ only at 16 frequencies, $f_s / L = 500$ Hz apart. Appending zeros
+The DFT of the $L = 16$ samples evaluates $H_n$ only at the frequencies $k f_s / L$, $f_s / L = 500$ Hz apart
+(0, 500, …, 4000 Hz). Appending zeros
 to the kernel before the FFT (a **zero-padded FFT**, length $n_{\text{fft}} > L$) evaluates the same $H_n$ on a finer
 grid, $f_s / n_{\text{fft}}$ apart; it adds no information, it only samples the curve more densely. The course uses
 $n_{\text{fft}} = 512$ (a grid of 15.625 Hz). *Predict, then run*: a 16-sample Hann-windowed tone of 700 Hz, which
@@ -104,10 +105,10 @@ is not a bin of $L = 16$; where does each FFT length put its peak?
 
 $$H_n(f) = \left|\sum_{l=0}^{L-1} u_n[l]\, e^{-j 2\pi f l / f_s}\right|.$$
 
-（它的实部和虚部，就是这个核和频率为 $f$ 的余弦、正弦的点积——和第 4 章的 STFT 一样。）一个卷积核的**峰值频率**（peak frequency）
+（它的实部就是这个核和频率为 $f$ 的余弦的点积，虚部是它和正弦的点积再取负号——和第 4 章的 STFT 一样，仍然是点积。）一个卷积核的**峰值频率**（peak frequency）
 就是使 $H_n(f)$ 最大的 $f$（`te.peak_frequency`）。
 
-对 $L = 16$ 个采样点做 DFT，只能在 16 个频率上算出 $H_n$，间隔 $f_s / L = 500$ Hz。在 FFT 之前给卷积核后面补上一串 0
+对 $L = 16$ 个采样点做 DFT，只能在频率 $k f_s / L$ 上算出 $H_n$，间隔 $f_s / L = 500$ Hz（0、500、…、4000 Hz）。在 FFT 之前给卷积核后面补上一串 0
 （**补零 FFT**，zero-padded FFT，长度 $n_{\text{fft}} > L$），就能在更密的网格上（间隔 $f_s / n_{\text{fft}}$）算出同一条 $H_n$ 曲线；
 补零不会增加信息，只是把曲线采样得更密。本课程用 $n_{\text{fft}} = 512$（网格间隔 15.625 Hz）。
 **先预测，再运行**：一个 16 点、加 Hann 窗的 700 Hz 纯音（700 Hz 不是 $L = 16$ 的频点），不同的 FFT 长度会把它的峰值放在哪里？
@@ -277,25 +278,26 @@ print(te.ch05.describe_change(before, learned, te.t("random start", "随机初�
         en="""
 The first measurement is how band-like the kernels are: the share of a kernel's response energy that lies within
 ±250 Hz of its peak (the median over all kernels; the larger, the more a kernel is one oscillation of one frequency).
-Compare the stages: did training make the kernels more band-like? Not every trained kernel is an oscillation: count
-the ones that peak at 0 Hz. Such a **low-pass** kernel responds to the frame's average (its DC part) and slow trends, not to an
+Compare the stages: did training make the kernels more band-like? And is every trained kernel an oscillation? Count
+the ones that peak at 0 Hz: such a **low-pass** kernel responds to the frame's average (its DC part) and slow trends, not to an
 oscillation.
 
 ## Browse the kernels
 
 Move the slider through the learned kernels, low to high frequency. For each kernel: its waveform, its frequency
 response, and the three frames of a synthetic test sentence that excite it most (the largest values it puts into the
-strength map). The frames look like the kernel: template matching, with learned templates.
+strength map). Compare them with the kernel: the best-scoring frames are loud *and* shaped like it (score =
+loudness × likeness, chapter 02). Template matching, with learned templates.
 """,
         zh="""
 第一项测量的是卷积核有多像“一个频带”：卷积核的响应能量中，落在峰值 ±250 Hz 以内的比例（取所有卷积核的中位数；越大，越像单一频率的一段振荡）。
-比较各个阶段：训练是否让卷积核更像频带？并不是每个训练后的卷积核都是振荡：数一数峰值在 0 Hz 的有几个。这样的**低通**（low-pass）卷积核
+比较各个阶段：训练是否让卷积核更像频带？训练后的卷积核都是振荡吗？数一数峰值在 0 Hz 的有几个：这样的**低通**（low-pass）卷积核
 响应的是这一帧的平均值（直流分量，DC）和缓慢的趋势，而不是振荡。
 
 ## 逐个浏览卷积核
 
 拖动滑块，按频率从低到高浏览学到的卷积核。每个核显示：波形、频率响应，以及一句合成测试语音里最能激活它的三帧（它在强度图里给出的最大值）。
-这些帧长得像这个核本身——这就是模板匹配，只不过模板是学出来的。
+把这些帧和卷积核比一比：得分最高的帧既响、形状又像它（分数 = 能量大小 × 相似程度，第 2 章）。这就是模板匹配，只不过模板是学出来的。
 """,
     ),
     code("""
@@ -359,7 +361,7 @@ phase of $-u$ at its peak, relative to $\\varphi$? Answer with the difference in
 with `te.ch05.kernel_phase` on any kernel and its negative.
 """,
         zh="""
-**练习 05.3** **先预测，再验证。**卷积核 $u$ 的峰值在 1 kHz，那里的相位是 $\\varphi$。$-u$ 在峰值处的相位比 $\\varphi$ 差多少？
+**练习 05.3** **先预测，再验证**。卷积核 $u$ 的峰值在 1 kHz，那里的相位是 $\\varphi$。$-u$ 在峰值处的相位比 $\\varphi$ 差多少？
 用度数作答，再用 `te.ch05.kernel_phase` 对任意一个卷积核和它的相反数验证你的预测。
 """,
     ),
@@ -403,11 +405,12 @@ encoder) separate better (Table II: N = 128, 256, 512).
 
 1. A kernel's frequency response $H_n(f)$ is the magnitude of its Fourier transform (a zero-padded FFT samples it
    finely); its peak frequency says which band the kernel listens to.
-2. The STFT puts its kernels evenly, one cos/sin pair per bin; the learned encoder puts its kernels where training
-   placed them, often several phases at one frequency and kernels paired with their negatives (the ReLU needs both
-   signs). The counts are printed above, for this model; the paper's "more than 60% below 1 kHz" is the paper's.
-3. Training, measured against the random start, changes the kernels' shape and where their peaks fall; not every
-   kernel becomes an oscillation. The next chapter shows what this encoder buys for separation.
+2. The STFT puts its kernels evenly, one cos/sin pair per bin; a learned encoder puts them where training placed
+   them. Look for several phases at one frequency (a linear encoder needs them too) and for kernels paired with their
+   negatives (the ReLU needs both signs); the counts printed above are this model's, and the paper's "more than 60%
+   below 1 kHz" is the paper's.
+3. What training changed is measured against the random start (where the peaks fall, how band-like the kernels are,
+   how many are low-pass), not read off a picture. The next chapter shows what this encoder buys for separation.
 
 ### References
 
@@ -434,9 +437,9 @@ encoder) separate better (Table II: N = 128, 256, 512).
 ## 本章总结（三句话）
 
 1. 卷积核的频率响应 $H_n(f)$ 是它的傅里叶变换的幅度（补零 FFT 把它采样得更密）；峰值频率说明这个核“听”的是哪个频带。
-2. STFT 把卷积核均匀排开，每个频点一对 cos/sin；学到的编码器把卷积核放在训练决定的位置，常常在同一频率上有好几个相位，
-   还有成对的“核与它的相反数”（ReLU 需要正负两种符号）。具体数字以上面为这个模型打印的为准；“超过 60% 低于 1 kHz”是论文的结果。
-3. 以随机初始化为参照，训练改变了卷积核的形状和峰值的位置；但并不是每个卷积核都变成了振荡。下一章看看这个编码器对语音分离有什么用。
+2. STFT 把卷积核均匀排开，每个频点一对 cos/sin；学到的编码器把卷积核放在训练决定的位置。留意同一频率上的多个相位（线性编码器也需要它们），
+   以及成对的“核与它的相反数”（ReLU 需要正负两种符号）；上面打印的数字是这个模型的，“超过 60% 低于 1 kHz”是论文的结果。
+3. 训练改变了什么，要以随机初始化为参照来测量（峰值落在哪里、卷积核有多像频带、有多少是低通的），而不是只看图。下一章看看这个编码器对语音分离有什么用。
 
 ### 参考文献
 
