@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.audio import MANIFEST, SAMPLE_RATE, SPEECH_DIR
+from ..core.augment import remove_dc
 from ..core.diverse import SCALES, build
 from ..core.speakers import REAL_DIR
 from ..core.tts import missing_engines
@@ -200,6 +201,8 @@ def synthesize(text: str, voice: Voice, sample_rate: int = SAMPLE_RATE):
         )
         audio, _ = librosa.load(wav, sr=sample_rate, mono=True)
     audio, _ = librosa.effects.trim(audio, top_db=40)
+    # espeak-ng's output carries a small DC offset (~0.005) that paints a 0 Hz stripe into the pauses of every map.
+    audio = remove_dc(audio, sample_rate, keep_silent_ends=True)
     # Same loudness for every clip: peak at 0.5, leaving headroom for mixing.
     return (0.5 * audio / np.abs(audio).max()).astype(np.float32)
 

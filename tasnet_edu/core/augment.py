@@ -20,10 +20,20 @@ import numpy as np
 from scipy import signal
 
 
-def remove_dc(x: np.ndarray, sr: int) -> np.ndarray:
-    """High-pass at 40 Hz (2nd-order Butterworth, zero phase): no DC offset, no 0 Hz stripe in pauses."""
+def remove_dc(x: np.ndarray, sr: int, keep_silent_ends: bool = False) -> np.ndarray:
+    """High-pass at 40 Hz (2nd-order Butterworth, zero phase): no DC offset, no 0 Hz stripe in pauses.
+
+    ``keep_silent_ends``: leading and trailing exact zeros (digital silence) stay exactly zero.
+    """
     sos = signal.butter(2, 40, "highpass", fs=sr, output="sos")
-    return signal.sosfiltfilt(sos, x).astype(np.float32)
+    y = signal.sosfiltfilt(sos, x).astype(np.float32)
+    if keep_silent_ends:
+        loud = np.flatnonzero(x)
+        if len(loud) == 0:
+            return np.zeros_like(y)
+        y[: loud[0]] = 0
+        y[loud[-1] + 1 :] = 0
+    return y
 
 
 def vocal_tract(x: np.ndarray, sr: int, factor: float) -> np.ndarray:
