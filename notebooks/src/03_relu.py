@@ -312,8 +312,9 @@ said.
 
 The follow-up paper, **Conv-TasNet** (Luo & Mesgarani, IEEE/ACM TASLP 27(8), 2019, arXiv:1809.07454), compared the
 combinations on WSJ0-2mix in its Table III (separation quality as SI-SNRi, the improvement of the scale-invariant
-signal-to-noise ratio, in dB; higher is better). The numbers below are those of that table as we read them; the
-page differs between the arXiv and the journal versions, so check the table itself:
+signal-to-noise ratio, in dB; higher is better). The numbers below are quoted from that table; we could not
+re-check them against the paper's text while writing this chapter, and page numbers differ between the arXiv and the
+journal versions, so look them up in Table III itself:
 
 | encoder | mask | SI-SNRi (dB) |
 | --- | --- | --- |
@@ -333,8 +334,8 @@ learning what an encoder does, that is a fine choice.
 ## Conv-TasNet 去掉了 ReLU
 
 后续论文 **Conv-TasNet**（Luo & Mesgarani，IEEE/ACM TASLP 27(8)，2019，arXiv:1809.07454）在表 III 里比较了几种组合在 WSJ0-2mix 上的效果
-（分离质量用 SI-SNRi 衡量，即尺度不变信噪比的提升量，单位 dB，越高越好）。下表的数字按我们对该表的阅读整理；
-arXiv 版和期刊版的页码不同，请以论文中的表 III 为准：
+（分离质量用 SI-SNRi 衡量，即尺度不变信噪比的提升量，单位 dB，越高越好）。下表的数字引自该表；编写本章时我们没能再对照论文原文核实一遍，
+而且 arXiv 版和期刊版的页码不同，请以论文中的表 III 为准：
 
 | 编码器 | 掩码 | SI-SNRi (dB) |
 | --- | --- | --- |
