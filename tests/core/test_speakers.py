@@ -66,3 +66,11 @@ def test_vocal_tract_scales_duration_and_remove_dc_removes_the_offset():
     assert abs(augment.remove_dc(x, 8000)[800:-800].mean()) < 1e-4
     with pytest.raises(ValueError, match="unknown augmentation"):
         augment.apply_chain(x, 8000, [("chorus", {})], np.random.default_rng(0))
+
+
+def test_remove_dc_can_keep_digital_silence_at_the_ends():
+    x = np.zeros(4000, dtype=np.float32)
+    x[1000:3000] = 0.005 + 0.2 * np.sin(2 * np.pi * 300 * np.arange(2000) / 8000)
+    y = augment.remove_dc(x, 8000, keep_silent_ends=True)
+    assert (y[:1000] == 0).all() and (y[3000:] == 0).all()
+    assert abs(y[1200:2800].mean()) < 5e-4 < abs(x[1200:2800].mean())
