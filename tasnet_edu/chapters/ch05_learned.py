@@ -54,9 +54,10 @@ def training_facts(encoder: str = "learned") -> str:
     tc = ckpt.get("train_config", {})
     init = tc.get("init")
     data = tc.get("data")
-    start = (t(f"started from the weights in {Path(init).name}", f"从 {Path(init).name} 的权重接着训练") if init
-             else t(f"started from random weights (seed {tc.get('seed', 0)})", f"从随机权重开始（随机种子 {tc.get('seed', 0)}）"))
-    source = (t(f"trained on the speech in the folder {Path(data).name}", f"训练数据：文件夹 {Path(data).name} 里的语音") if data
+    start = (t(f"training continued from earlier weights ({Path(init).name})", f"在已有权重（{Path(init).name}）的基础上继续训练")
+             if init else t(f"started from random weights (seed {tc.get('seed', 0)})", f"从随机权重开始（随机种子 {tc.get('seed', 0)}）"))
+    folder = "/".join(Path(data).parts[-2:]) if data else ""
+    source = (t(f"trained on the speech in the folder {folder}", f"训练数据：文件夹 {folder} 里的语音") if data
               else t("trained on the course's shipped synthetic clips (10 espeak-ng voices)",
                      "训练数据：课程自带的合成语音片段（10 种 espeak-ng 音色）"))
     steps = t(f"{ckpt['step']} steps of batch {tc['batch_size']} x {tc['segment_seconds']:g} s, "
@@ -64,7 +65,7 @@ def training_facts(encoder: str = "learned") -> str:
               f"{ckpt['step']} 步，每批 {tc['batch_size']} 段 × {tc['segment_seconds']:g} 秒，"
               f"训练 {ckpt['train_seconds'] / 60:.0f} 分钟，验证集 SI-SNRi {ckpt['validation_si_snri']:.1f} dB")
     sep = t("; ", "；")
-    return f"{encoder}: " + sep.join([start, source, steps])
+    return encoder + t(": ", "：") + sep.join([start, source, steps])
 
 
 def kernel_change(a, b) -> torch.Tensor:

@@ -206,3 +206,14 @@ def test_chapter_05_exercises(kernels):
     assert not passes("05.3", 90) and "90°" in hint_for("05.3", 90)[0]
     assert not passes("05.3", math.pi) and "radians" in hint_for("05.3", math.pi)[0]
     assert "magnitude" in hint_for("05.3", 0)[0]
+
+
+def test_training_facts_say_where_training_started_and_on_what(monkeypatch):
+    ckpt = dict(core_model.load_checkpoint())
+    ckpt["train_config"] = {**ckpt["train_config"], "init": "tasnet_edu/pretrained/first.pt", "data": "/cache/corpus/augmented"}
+    monkeypatch.setattr(learned, "load_checkpoint", lambda encoder="learned": ckpt)
+    facts = learned.training_facts()
+    assert "continued from earlier weights (first.pt)" in facts and "corpus/augmented" in facts
+    assert "random" not in facts
+    with te.use_language("zh"):
+        assert "在已有权重（first.pt）的基础上继续训练" in learned.training_facts()
