@@ -38,29 +38,58 @@ def load_audio(path, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
     missing, empty or not audio (the library's reason in the message, no
     library traceback chained).
     """
-    import librosa
-    import soundfile as sf
-
     sample_rate = check_size("sample_rate", sample_rate, 1)
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no audio file at {path}" + (" (it is a folder)" if path.is_dir() else ""))
     if path.stat().st_size == 0:
         raise ValueError(f"could not read {path} as audio: the file is empty (0 bytes)")
+    return _decode(path, str(path), sample_rate)
+
+
+def load_audio_bytes(data, name: str = "audio", sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
+    """:func:`load_audio` for audio held in memory (an upload): the same reading, checks and messages.
+
+    ``data`` is the file's content (``bytes``, ``bytearray`` or ``memoryview``);
+    ``name`` stands for the path in messages. Nothing is written to disk.
+
+    >>> import io, soundfile
+    >>> buffer = io.BytesIO()
+    >>> soundfile.write(buffer, np.zeros((16000, 2), dtype="float32"), 16000, format="WAV")
+    >>> load_audio_bytes(buffer.getvalue(), "stereo.wav").shape  # 1 s of 16 kHz stereo -> 8 kHz mono
+    torch.Size([8000])
+    """
+    import io
+
+    sample_rate = check_size("sample_rate", sample_rate, 1)
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"audio bytes must be bytes, bytearray or memoryview; got {type(data).__name__}")
+    if len(data) == 0:
+        raise ValueError(f"could not read {name} as audio: the file is empty (0 bytes)")
+    return _decode(io.BytesIO(bytes(data)), name, sample_rate)
+
+
+def _decode(source, name: str, sample_rate: int) -> torch.Tensor:
+    """Read ``source`` (a path or a file object) with soundfile, average the channels, resample; ``name`` in messages."""
+    import librosa
+    import soundfile as sf
+
     reason = None
     try:
-        audio, native_rate = sf.read(path, dtype="float32", always_2d=True)  # [T, C]
-    except Exception as error:  # soundfile raises several types; the user needs the path and the reason
+        audio, native_rate = sf.read(source, dtype="float32", always_2d=True)  # [T, C]
+    except Exception as error:  # soundfile raises several types; the user needs the name and the reason
         reason = f"{type(error).__name__}: {str(error).strip() or 'unknown format'}"
+        if not isinstance(source, Path):  # a file object: its repr (with an address) means nothing to the learner
+            reason = reason.replace(repr(source), repr(name))
     if reason is not None:  # raised outside the except block: no library traceback in the chain
-        raise ValueError(f"could not read {path} as audio ({reason}); use a WAV, FLAC, OGG or MP3 file")
+        raise ValueError(f"could not read {name} as audio ({reason}); use a WAV, FLAC, OGG or MP3 file")
     if audio.size == 0:
-        raise ValueError(f"{path} holds no audio samples")
-    as_float_tensor(audio, f"audio in {path}")  # NaN/inf in a float file: our message, before librosa's
+        raise ValueError(f"{name} holds no audio samples")
+    as_float_tensor(audio, f"audio in {name}")  # NaN/inf in a float file: our message, before librosa's
     audio = librosa.to_mono(np.ascontiguousarray(audio.T))
     if native_rate != sample_rate:
         audio = librosa.resample(audio, orig_sr=native_rate, target_sr=sample_rate)
-    return as_float_tensor(np.ascontiguousarray(audio, dtype=np.float32), f"audio in {path}")
+    return as_float_tensor(np.ascontiguousarray(audio, dtype=np.float32), f"audio in {name}")
 
 
 @cache
