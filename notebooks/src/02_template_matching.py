@@ -446,7 +446,7 @@ per row, cleanly, needs templates on the DFT grid, or many more templates than s
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - A. Zhang et al., *Dive into Deep Learning*, "Convolutions for Images" (the cross-correlation operation):
   [d2l.ai/chapter_convolutional-neural-networks/conv-layer.html](https://d2l.ai/chapter_convolutional-neural-networks/conv-layer.html)
-- M. Müller, FMP notebooks, chapter 2 (the DFT and the STFT):
+- M. Müller, FMP notebooks (start page; chapter 2 covers the DFT and the STFT):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
 ← Previous: [01 Slicing](01_slicing.ipynb) · Next: [03 ReLU: keep the positive scores](03_relu.ipynb) →
@@ -464,7 +464,7 @@ per row, cleanly, needs templates on the DFT grid, or many more templates than s
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - 阿斯顿·张等，《动手学深度学习》，“图像卷积”一节（互相关运算）：
   [zh.d2l.ai/chapter_convolutional-neural-networks/conv-layer.html](https://zh.d2l.ai/chapter_convolutional-neural-networks/conv-layer.html)
-- M. Müller，FMP notebooks 第 2 章（DFT 与 STFT）：
+- M. Müller，FMP notebooks（总览页；第 2 章讲 DFT 与 STFT）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
 ← 上一章：[第 1 章　切片](01_slicing.ipynb) · 下一章：[第 3 章　ReLU——只保留正分](03_relu.ipynb) →

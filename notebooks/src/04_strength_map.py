@@ -498,7 +498,7 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent, "Filterbank design for end-to-end speech separation", ICASSP 2020
   (free, parameterised and STFT filterbanks behind one interface). [arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
-- M. Müller, FMP notebooks, chapter 2 (DFT, STFT, windows, dB):
+- M. Müller, FMP notebooks (start page; chapter 2 covers the DFT, the STFT, windows and dB):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 - PyTorch, `torch.stft`: [pytorch.org/docs/stable/generated/torch.stft.html](https://pytorch.org/docs/stable/generated/torch.stft.html)
 
@@ -521,7 +521,7 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent，“Filterbank design for end-to-end speech separation”，ICASSP 2020
   （自由、参数化和 STFT 滤波器组的统一接口）。[arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
-- M. Müller，FMP notebooks 第 2 章（DFT、STFT、窗函数、dB）：
+- M. Müller，FMP notebooks（总览页；第 2 章讲 DFT、STFT、窗函数和 dB）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 - PyTorch 文档，`torch.stft`：[pytorch.org/docs/stable/generated/torch.stft.html](https://pytorch.org/docs/stable/generated/torch.stft.html)
 
