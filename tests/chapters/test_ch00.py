@@ -134,3 +134,16 @@ def test_check_prints_in_the_current_language(capsys):
         te.check("00.1", None)
         out = capsys.readouterr().out
         assert "✓ 00.1：正确！" in out and "还没有作答" in out
+
+
+def test_pytorch_channel_error_reads_in_the_course_language():
+    """Notebook 00 passes [2, T] to the document's class; PyTorch's own message is explained in Chinese in zh."""
+    document, _ = te.ch00.paired_encoders(L=16, N=8)
+    with pytest.raises(RuntimeError) as caught:
+        document(torch.zeros(2, 80))
+    with te.use_language("zh"):
+        text = te.ch00.error_message(caught.value)
+    assert text == "RuntimeError：卷积的权重 [8, 1, 16] 要求输入有 1 个通道，可输入 [1, 2, 80] 有 2 个通道"
+    with te.use_language("en"):
+        assert te.ch00.error_message(caught.value) == f"RuntimeError: {caught.value}"
+        assert te.ch00.error_message(ValueError("other")) == "ValueError: other"
