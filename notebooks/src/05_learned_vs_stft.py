@@ -52,8 +52,8 @@ te.start_chapter("05")
 
 `te.load_pretrained()` loads the learned model that ships with the package (no download); it is the document's
 encoder, learned kernels followed by a ReLU. (That plain-ReLU `Encoder` class comes from Kaituo Xu's PyTorch
-reimplementation of Conv-TasNet, as adapted in Demucs v2. The original TasNet of 2018 gated it instead, a ReLU times a
-sigmoid on normalised segments; and Conv-TasNet's final model has no ReLU at all, see below.) It was produced by `python -m tasnet_edu.cli.train`, and all its
+reimplementation of Conv-TasNet, as adapted in Demucs v2. The original TasNet of 2018 used a gated encoder instead, a ReLU
+times a sigmoid on normalised segments; and Conv-TasNet's final model has no ReLU at all, see below.) It was produced by `python -m tasnet_edu.cli.train`, and all its
 training speech is **synthetic** (text-to-speech voices). The course also ships the first model it trained,
 `te.load_pretrained("learned-espeak")`, trained only on the 10 espeak-ng voices of the course's own clips. The
 checkpoints record how they were trained:
@@ -225,7 +225,8 @@ The **ReLU** of our encoder makes this even more necessary. After the ReLU a ker
 with a positive sign (chapter 03), so a band needs a kernel for each sign too: $u$ and $-u$, as in chapter 04's
 $[U; -U]$. Two measurements. First, how many kernels have a partner that is nearly their negative? Then, which kernels
 share a frequency (peaks within 100 Hz) with clearly different phases (at least 45° apart)? `te.ch05.same_frequency_group`
-searches every band and returns the group with the most such kernels; the phase is that of $H_n$ at the peak.
+searches every band and returns the group with the most such kernels; the phase is that of the kernel's Fourier
+transform at its peak, measured from the kernel's centre (a cosine centred in the frame has phase 0°).
 """,
         zh="""
 ## 同一频率，多个相位
@@ -239,7 +240,7 @@ Ditter 和 Gerkmann（2020）正是根据这一观察，设计了一组固定的
 我们编码器里的 **ReLU** 让这一点更加必要。经过 ReLU 之后，一个卷积核只报告与它“同号”匹配的帧（第 3 章），
 所以每个频带还需要分别对应正、负两种符号的核：$u$ 和 $-u$，就像第 4 章的 $[U; -U]$。下面做两个测量。
 第一，有多少个卷积核能找到一个几乎就是它的相反数的搭档？第二，哪些卷积核频率相同（峰值相差不超过 100 Hz）而相位明显不同（至少相差 45°）？
-`te.ch05.same_frequency_group` 搜索每一个频带，返回这样的核最多的一组；相位取 $H_n$ 在峰值处的相位。
+`te.ch05.same_frequency_group` 搜索每一个频带，返回这样的核最多的一组；相位取卷积核的傅里叶变换在峰值处的相位，以卷积核的中点为时间起点（居中的余弦相位为 0°）。
 """,
     ),
     code("""
