@@ -435,7 +435,7 @@ encoder) separate better (Table II: N = 128, 256, 512).
   [arXiv:1910.11615](https://arxiv.org/abs/1910.11615)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent, "Filterbank design for end-to-end speech separation", ICASSP
   2020. [arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
-- M. Müller, FMP notebooks, chapter 2 (DFT, zero padding, STFT):
+- M. Müller, FMP notebooks (start page; chapter 2 covers the DFT, zero padding and the STFT):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
 ← Previous: [04 The strength map](04_strength_map.ipynb) · Next: [06 Why: separating speech](06_separation.ipynb) →
@@ -462,7 +462,7 @@ encoder) separate better (Table II: N = 128, 256, 512).
   [arXiv:1910.11615](https://arxiv.org/abs/1910.11615)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent，“Filterbank design for end-to-end speech separation”，ICASSP 2020。
   [arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
-- M. Müller，FMP notebooks 第 2 章（DFT、补零、STFT）：
+- M. Müller，FMP notebooks（总览页；第 2 章讲 DFT、补零与 STFT）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
 ← 上一章：[第 4 章　强度图](04_strength_map.ipynb) · 下一章：[第 6 章　编码器为什么有用：语音分离](06_separation.ipynb) →
