@@ -38,8 +38,8 @@ CHAPTERS = (
     Chapter("02", "ch02_matching", "02_template_matching", "Template matching", "模板匹配"),
     Chapter("03", "ch03_relu", "03_relu", "ReLU: keep the positive scores", "ReLU：只保留正分"),
     Chapter("04", "ch04_strength_map", "04_strength_map", "The strength map", "强度图"),
-    Chapter("05", "ch05_learned", "05_learned_vs_stft", "Learned templates vs STFT bases", "学到的模板 vs 傅里叶基"),
-    Chapter("06", "ch06_separation", "06_separation", "Why: separating speech", "为什么：语音分离"),
+    Chapter("05", "ch05_learned", "05_learned_vs_stft", "Learned templates and Fourier templates", "学到的模板与傅里叶模板"),
+    Chapter("06", "ch06_separation", "06_separation", "Why the encoder is useful: separating speech", "编码器为什么有用：语音分离"),
 )
 
 
