@@ -87,9 +87,9 @@ MESSAGES = {
                  "削波：{share:.1%} 的采样点达到满幅，最响的部分被削平了。请小声一点或离麦克风远一点再录（这段录音仍保留）。"),
     "limit": ("Stopped at the {limit:g} s limit.", "已到 {limit:g} 秒上限，录音自动停止。"),
     "recorded": ("Recorded {seconds:.1f} s, resampled from {rate} Hz to {target} Hz (peak {peak_db:.0f} dBFS). "
-                 "Play it back above; it is kept in memory only.",
+                 "Listen to it below; it is kept in memory only.",
                  "录好了 {seconds:.1f} 秒，已从 {rate} Hz 重采样到 {target} Hz（峰值 {peak_db:.0f} dBFS）。"
-                 "可以在上方回放；录音只保存在内存中。"),
+                 "可以在下方回放；录音只保存在内存中。"),
     # uploads
     "choose": ("Choose a WAV, FLAC, OGG or MP3 file (up to {limit:g} s are used).",
                "选择一个 WAV、FLAC、OGG 或 MP3 文件（最多使用 {limit:g} 秒）。"),

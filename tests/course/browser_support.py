@@ -424,8 +424,11 @@ def fonts_conf(folder: Path) -> Path:
 
 
 @contextlib.contextmanager
-def chromium_context(executable: str, width: int = 1400, height: int = 900):
-    """Headless Chromium with a new empty profile (a Playwright BrowserContext); closed on exit."""
+def chromium_context(executable: str, width: int = 1400, height: int = 900, extra_args=()):
+    """Headless Chromium with a new empty profile (a Playwright BrowserContext); closed on exit.
+
+    ``extra_args`` are added to :data:`CHROMIUM_FLAGS` (e.g. :func:`fake_microphone_args`).
+    """
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="tasnet-edu-chromium-") as tmp:
@@ -435,7 +438,7 @@ def chromium_context(executable: str, width: int = 1400, height: int = 900):
                 str(Path(tmp) / "profile"),
                 executable_path=executable,
                 headless=True,
-                args=CHROMIUM_FLAGS,
+                args=[*CHROMIUM_FLAGS, *extra_args],
                 env=env,
                 viewport={"width": width, "height": height},
                 device_scale_factor=1,
@@ -678,3 +681,73 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         "figure_changed": changed_figure,
         "page_errors": list(getattr(page, "page_errors", [])),
     }
+
+
+# --------------------------------------------------------------------------- your own voice (test_voice_browser.py)
+
+
+def fake_microphone_args(wav: Path) -> list[str]:
+    """Chromium flags for a fake microphone that plays ``wav`` (16-bit PCM WAV) in a loop.
+
+    Permission is not granted by these flags: grant it with
+    ``context.grant_permissions(["microphone"], origin=...)``, or leave it out to
+    see the refusal (headless Chromium then denies the request).
+    """
+    return ["--use-fake-device-for-media-stream", f"--use-file-for-fake-audio-capture={Path(wav)}"]
+
+
+def write_notebook(path: Path, cells: list[tuple[str, list[str]]]) -> Path:
+    """A notebook of code cells ``(source, tags)`` (no outputs) at ``path``, for a test to open in JupyterLab."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    for source, tags in cells:
+        cell = nbformat.v4.new_code_cell(source)
+        if tags:
+            cell.metadata["tags"] = list(tags)
+        nb.cells.append(cell)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+JS_RUN_ONE_CELL = """async (index) => {
+  // Run the code cell at ``index`` (counted over all cells) as a learner does: select it, Run Selected Cell.
+  const app = window.jupyterapp;
+  const nb = app.shell.currentWidget.content;
+  nb.activeCellIndex = index;
+  nb.deselectAll();
+  const before = nb.widgets[index].model.executionCount;
+  app.commands.execute('notebook:run-cell');
+  return before;
+}"""
+
+JS_CELL_DONE = """([index, before]) => {
+  const w = window.jupyterapp.shell.currentWidget;
+  const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+  const m = w.content.widgets[index].model;
+  return !!kernel && kernel.status === 'idle' && m.executionCount !== null && m.executionCount !== before;
+}"""
+
+JS_CELL_OUTPUTS = """(index) => {
+  // Every output of one cell, whole: stream text, text/plain, errors, and which image types it holds.
+  const m = window.jupyterapp.shell.currentWidget.content.widgets[index].model;
+  const outputs = [];
+  for (let i = 0; i < m.outputs.length; i++) {
+    const o = m.outputs.get(i).toJSON();
+    const data = o.data || {};
+    outputs.push({type: o.output_type, name: o.name || null,
+                  text: o.output_type === 'stream' ? String(o.text)
+                      : o.output_type === 'error' ? (o.ename + ': ' + o.evalue) : String(data['text/plain'] || ''),
+                  mimes: Object.keys(data)});
+  }
+  return outputs;
+}"""
+
+
+def run_one_cell(page, index: int, timeout_s: float = 120) -> list[dict]:
+    """Run the cell at ``index`` (over all cells) in the open notebook, wait until done; returns its outputs."""
+    before = page.evaluate(JS_RUN_ONE_CELL, index)
+    page.wait_for_function(JS_CELL_DONE, arg=[index, before], timeout=timeout_s * 1000, polling=250)
+    return page.evaluate(JS_CELL_OUTPUTS, index)
