@@ -36,7 +36,7 @@ CHAPTERS = (
     Chapter("00", "ch00_intro", "00_introduction", "Introduction", "导论"),
     Chapter("01", "ch01_slicing", "01_slicing", "Slicing", "切片"),
     Chapter("02", "ch02_matching", "02_template_matching", "Template matching", "模板匹配"),
-    Chapter("03", "ch03_relu", "03_relu", "ReLU: keep the positive scores", "ReLU：只保留正分"),
+    Chapter("03", "ch03_relu", "03_relu", "ReLU: keep the positive scores", "ReLU——只保留正分"),
     Chapter("04", "ch04_strength_map", "04_strength_map", "The strength map", "强度图"),
     Chapter("05", "ch05_learned", "05_learned_vs_stft", "Learned templates and Fourier templates", "学到的模板与傅里叶模板"),
     Chapter("06", "ch06_separation", "06_separation", "Why the encoder is useful: separating speech", "编码器为什么有用：语音分离"),
@@ -65,4 +65,4 @@ def start_chapter(number: str, language: str | None = None) -> None:
     style()
     seed_everything(0)
     torch.set_num_threads(max(1, min(2, torch.get_num_threads())))  # same speed on every machine we test on
-    print(t(f"Chapter {c.number}: {c.title_en} (English)", f"第 {c.number} 章：{c.title_zh}（中文）"))
+    print(t(f"Chapter {int(c.number)} · {c.title_en}", f"第 {int(c.number)} 章　{c.title_zh}"))

@@ -127,4 +127,4 @@ def plot_map(values, ax=None, hop_seconds: float | None = None, ylabel: str | No
 
 def db_label() -> str:
     """The colour-bar label of every dB map."""
-    return t("dB below the loudest entry", "相对最强处（dB）")
+    return t("dB below the loudest entry", "相对最大值（dB）")

@@ -548,7 +548,7 @@ def take_screenshot(page, widget, path: Path, attempts: int = 30) -> None:
 
 
 MENU_LABELS = {"en": {"file": "File", "run": "Run"}, "zh": {"file": "文件", "run": "运行"}}
-CHAPTER_LINE = {"en": "(English)", "zh": "（中文）"}
+CHAPTER_LINE = {"en": "Chapter 1 · ", "zh": "第 1 章　"}  # start_chapter("01")'s first line
 
 
 def _cell_report(state: dict) -> str:
