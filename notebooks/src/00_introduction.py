@@ -385,8 +385,8 @@ over time.
 | 02 | [Template matching](02_template_matching.ipynb) | a score is a dot product; the conv computes all of them at once |
 | 03 | [ReLU: keep the positive scores](03_relu.ipynb) | why negative scores become 0, and what that costs |
 | 04 | [The strength map](04_strength_map.ipynb) | `[M, N, K]` as a picture, next to the STFT spectrogram |
-| 05 | [Learned templates vs STFT bases](05_learned_vs_stft.ipynb) | what a trained encoder's templates look like |
-| 06 | [Why: separating speech](06_separation.ipynb) | the encoder inside a small TasNet, separating two voices |
+| 05 | [Learned templates and Fourier templates](05_learned_vs_stft.ipynb) | what a trained encoder's templates look like |
+| 06 | [Why the encoder is useful: separating speech](06_separation.ipynb) | the encoder inside a small TasNet, separating two voices |
 
 Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 
@@ -420,7 +420,7 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 | 2 | [模板匹配](02_template_matching.ipynb) | 分数就是点积；卷积一次把所有分数都算出来 |
 | 3 | [ReLU——只保留正分](03_relu.ipynb) | 为什么负分变成 0，这样做的代价是什么 |
 | 4 | [强度图](04_strength_map.ipynb) | 把 `[M, N, K]` 画成图，和 STFT 语谱图并排比较 |
-| 5 | [学到的模板与傅里叶基](05_learned_vs_stft.ipynb) | 训练后的编码器模板长什么样 |
+| 5 | [学到的模板与傅里叶模板](05_learned_vs_stft.ipynb) | 训练后的编码器模板长什么样 |
 | 6 | [编码器为什么有用：语音分离](06_separation.ipynb) | 把编码器放进小型 TasNet，分开两个人的声音 |
 
 课程里用到的术语（中英对照）：[术语表](../../GLOSSARY.md)。

@@ -438,7 +438,7 @@ encoder) separate better (Table II: N = 128, 256, 512).
 - M. Müller, FMP notebooks (start page; chapter 2 covers the DFT, zero padding and the STFT):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-← Previous: [04 The strength map](04_strength_map.ipynb) · Next: [06 Why: separating speech](06_separation.ipynb) →
+← Previous: [04 The strength map](04_strength_map.ipynb) · Next: [06 Why the encoder is useful: separating speech](06_separation.ipynb) →
 """,
         zh=r"""
 ## 本章总结（三句话）
