@@ -111,10 +111,15 @@ MESSAGES = {
     "using": ("Using {what}: {seconds:.2f} s at {target} Hz.", "使用{what}：{seconds:.2f} 秒，{target} Hz。"),
     "your_take": ("your recording", "你的录音"),
     "your_file": ("your file {name}", "你上传的文件 {name}"),
-    "no_take": ("no recording or upload yet", "还没有录音或上传"),
-    "unusable": ("your audio cannot be used: {why}", "你的音频不能使用：{why}"),
-    "fallback": ("Using the course's clip {clip} instead ({why}). Record or upload above, then run this cell again.",
-                 "改用课程自带的音频 {clip}（{why}）。在上方录音或上传后，再运行本单元。"),
+    "no_take": ("No recording or upload yet", "还没有录音或上传"),
+    "no_microphone_used": ("The microphone could not be used", "麦克风无法使用"),
+    "why_empty": ("Your take was empty", "你的录音是空的"),
+    "why_silent": ("Your take was silent", "你的录音是静音"),
+    "why_file": ("Your file could not be used", "你上传的文件无法使用"),
+    "fallback": ("{why}: using the course's clip {clip} instead. Record or upload above, then run this cell again.",
+                 "{why}：改用课程自带的音频 {clip}。在上方录音或上传后，再运行本单元。"),
+    "fallback_waveform": ("{why}: using the fallback waveform instead. Record or upload above, then run this cell again.",
+                          "{why}：改用给定的备用波形。在上方录音或上传后，再运行本单元。"),
 }
 
 
@@ -411,6 +416,17 @@ def _latest(sources) -> Take | None:
     return (usable or takes or [None])[-1]
 
 
+def _why_key(take: Take | None, sources) -> str:
+    """Which sentence tells why the fallback clip is used."""
+    if take is None:
+        recorders = [getattr(s, "recorder", s) for s in sources]  # a VoicePanel holds one
+        failed = any(r.status == "error" for r in recorders if isinstance(r, Recorder))
+        return "no_microphone_used" if failed else "no_take"
+    if take.source == "file":
+        return "why_file"
+    return "why_silent" if "silent" in take.problems else "why_empty"
+
+
 def take_or_clip(*sources, fallback=EXAMPLE_CLIP, quiet: bool = False) -> torch.Tensor:
     """The learner's audio (the usable take of the last of ``sources`` that has one) or a shipped clip; prints which.
 
@@ -421,7 +437,7 @@ def take_or_clip(*sources, fallback=EXAMPLE_CLIP, quiet: bool = False) -> torch.
     printed line says so (the same line every run: nbval can compare it).
 
     >>> voice = take_or_clip(fallback="en_s00_v0.flac")  # doctest: +ELLIPSIS
-    Using the course's clip en_s00_v0.flac ("The quick brown fox jumps over the lazy dog.") instead (no recording...
+    No recording or upload yet: using the course's clip en_s00_v0.flac ("The quick brown fox jumps over the lazy dog.")...
     """
     language = current_language()
     take = _latest(sources)
@@ -430,14 +446,13 @@ def take_or_clip(*sources, fallback=EXAMPLE_CLIP, quiet: bool = False) -> torch.
         if not quiet:
             print(message("using", language, what=what, seconds=len(take.audio) / SAMPLE_RATE, target=SAMPLE_RATE))
         return take.audio
-    why = message("no_take", language) if take is None else message("unusable", language, why=take.text.splitlines()[0])
+    why = message(_why_key(take, sources), language)
     if isinstance(fallback, str):
         row = clip_row(fallback)
         clip = f'{fallback} ("{row["text"]}")' if language == "en" else f"{fallback}（“{row['text']}”）"
-        audio = example_clip(fallback)
+        audio, said = example_clip(fallback), message("fallback", language, clip=clip, why=why)
     else:
-        clip = "a given waveform" if language == "en" else "给定的波形"
-        audio = as_float_tensor(fallback, "fallback")
+        audio, said = as_float_tensor(fallback, "fallback"), message("fallback_waveform", language, why=why)
     if not quiet:
-        print(message("fallback", language, clip=clip, why=why))
+        print(said)
     return audio

@@ -229,11 +229,19 @@ def test_without_audio_the_clip_is_used_and_said(capsys):
     x = voice.take_or_clip(voice.Recorder(), voice.AudioUpload(), None)
     assert torch.equal(x, example_clip(EXAMPLE_CLIP))
     assert capsys.readouterr().out == (
-        'Using the course\'s clip en_s00_v0.flac ("The quick brown fox jumps over the lazy dog.") instead '
-        "(no recording or upload yet). Record or upload above, then run this cell again.\n")
+        "No recording or upload yet: using the course's clip en_s00_v0.flac "
+        '("The quick brown fox jumps over the lazy dog.") instead. Record or upload above, then run this cell again.\n')
     with use_language("zh"):
         voice.take_or_clip(voice.Recorder(), fallback="zh_s08_v1.flac")
-    assert capsys.readouterr().out.startswith("改用课程自带的音频 zh_s08_v1.flac（“请问火车站怎么走？”）（还没有录音或上传）")
+    assert capsys.readouterr().out == ("还没有录音或上传：改用课程自带的音频 zh_s08_v1.flac（“请问火车站怎么走？”）。"
+                                       "在上方录音或上传后，再运行本单元。\n")
+
+
+def test_a_refused_microphone_is_named_as_the_reason(capsys):
+    panel = voice.VoicePanel(language="en")
+    panel.recorder.fail("permission")
+    voice.take_or_clip(panel)
+    assert capsys.readouterr().out.startswith("The microphone could not be used: using the course's clip")
 
 
 def test_the_newest_usable_audio_wins(capsys):
@@ -253,8 +261,11 @@ def test_an_unusable_take_falls_back_and_says_why(capsys):
     rec.receive(np.zeros(48000), 48000)
     x = voice.take_or_clip(rec, fallback=torch.ones(800))
     assert torch.equal(x, torch.ones(800))
-    out = capsys.readouterr().out
-    assert "a given waveform" in out and "your audio cannot be used: The take is silent" in out
+    assert capsys.readouterr().out.startswith("Your take was silent: using the fallback waveform instead.")
+    up = voice.AudioUpload()
+    up.load(b"junk", "junk.bin")
+    voice.take_or_clip(up)
+    assert capsys.readouterr().out.startswith("Your file could not be used: using the course's clip en_s00_v0.flac")
 
 
 def test_the_panel_holds_both_and_gives_the_newer():

@@ -176,7 +176,7 @@ def test_recording_and_upload_reach_the_kernel(lab, browser, workdir, tmp_path):
             open_and_run_all(page, lab, "en")
             # Without a take the cell falls back to the course's clip and says so.
             fallback, said = kernel_audio(run_one_cell(page, TAKE))
-            assert "Using the course's clip en_s00_v0.flac" in said and len(fallback) == len(clip)
+            assert "No recording or upload yet: using the course's clip en_s00_v0.flac" in said and len(fallback) == len(clip)
 
             # Record: Record, then the time limit stops the take; the kernel checks it and answers in the widget.
             page.locator(".tasnet-recorder-button").click()
@@ -247,7 +247,7 @@ def test_refused_microphone_is_said_in_the_widget(lab, browser):
             assert "浏览器拒绝了麦克风权限" in said, said
             assert page.locator(".tasnet-recorder-button").inner_text().strip() == "● 录音"
             _, printed = kernel_audio(run_one_cell(page, TAKE))
-            assert "改用课程自带的音频 en_s00_v0.flac" in printed, printed
+            assert "麦克风无法使用：改用课程自带的音频 en_s00_v0.flac" in printed, printed
             no_traceback(page)
         except BaseException:
             _failed(page, lab, "zh-refused")
