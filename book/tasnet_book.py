@@ -44,6 +44,7 @@ TEXT = {
         "download": "⤓ notebook",
         "download_title": "Download this chapter as a Jupyter notebook (.ipynb)",
         "pdf": "The whole book as one PDF",
+        "audio_print": "♪ (a sound: listen to it in the web version of the book)",
     },
     "zh": {
         "project": "TasNet 编码器课程",
@@ -61,6 +62,7 @@ TEXT = {
         "download": "⤓ 笔记本",
         "download_title": "下载本章的 Jupyter 笔记本（.ipynb）",
         "pdf": "整本书的 PDF",
+        "audio_print": "♪（一段声音：请在网页版中收听）",
     },
 }
 

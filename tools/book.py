@@ -22,7 +22,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -214,11 +213,13 @@ a{display:block;font-size:1.4rem;margin:1rem 0;}</style></head>
 # --------------------------------------------------------------------------- print page and PDF
 
 
-def print_page(out: Path, pages: list[str]) -> Path:
+def print_page(out: Path, pages: list[str], lang: str) -> Path:
     """out/print.html: the articles of ``pages`` in book order on one page, for Chromium's print-to-PDF."""
     from bs4 import BeautifulSoup
 
-    first = BeautifulSoup((out / f"{pages[0]}.html").read_text(encoding="utf-8"), "html.parser")
+    # The page around the articles is a chapter's (the first with math: its head loads MathJax).
+    shells = [name for name in pages if "mathjax/tex-chtml.js" in (out / f"{name}.html").read_text(encoding="utf-8")]
+    first = BeautifulSoup((out / f"{(shells or pages)[0]}.html").read_text(encoding="utf-8"), "html.parser")
     main = first.select_one("article.bd-article")
     main.clear()
     for i, name in enumerate(pages):
@@ -228,10 +229,17 @@ def print_page(out: Path, pages: list[str]) -> Path:
         for child in list(article.children):
             section.append(child.extract())
         main.append(section)
-    for selector in (".bd-sidebar-primary", ".bd-sidebar-secondary", ".prev-next-area", ".bd-header-article",
-                     "footer", ".bd-header"):
+    for audio in main.select("audio"):  # paper cannot play it (and its data would only slow the print)
+        note = first.new_tag("p", attrs={"class": "tasnet-audio-print"})
+        note.string = tasnet_book.TEXT[lang]["audio_print"]
+        audio.replace_with(note)
+    for node in first.select(".onlyprint"):  # the theme's printed title and contents of the first chapter
+        node.decompose()
+    for selector in (".bd-sidebar-secondary .bd-toc-nav", ".prev-next-area"):  # the first chapter's
         for node in first.select(selector):
-            node.decompose()
+            node.clear()
+    if first.title:
+        first.title.string = tasnet_book.TEXT[lang]["project"]
     path = out / "print.html"
     path.write_text(str(first), encoding="utf-8")
     return path
@@ -250,23 +258,19 @@ def _fonts_conf(folder: Path) -> Path:
     return conf
 
 
-def print_pdfs(jobs: list[tuple[Path, Path]], chromium: Path = CHROMIUM) -> None:
+def print_pdfs(jobs: list[tuple[Path, Path]], fonts: Path, chromium: Path = CHROMIUM) -> None:
     """Print each (html, pdf) with headless Chromium (Playwright drives it), after MathJax has typeset."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="tasnet-book-pdf-") as tmp, sync_playwright() as p:
-        env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(Path(tmp) / "fonts")))
+    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(fonts)))  # its cache stays in ``fonts``: faster next time
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(chromium), headless=True, env=env,
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         try:
             for html, pdf in jobs:
                 page = browser.new_page()
-                page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                           else route.abort())
                 page.goto(html.resolve().as_uri(), wait_until="load", timeout=120_000)
-                page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise"
-                                       " && (MathJax.startup.promise.then(() => window.__typeset = true), "
-                                       "window.__typeset === true))", timeout=120_000, polling=200)
+                page.evaluate("async () => { if (window.MathJax && MathJax.startup) await MathJax.startup.promise; }")
                 page.emulate_media(media="print")
                 page.pdf(path=str(pdf), format="A4", print_background=True,
                          margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
@@ -300,7 +304,11 @@ def build(out: Path, notebooks: Path, languages=LANGUAGES, pdf: bool = True, wor
     for lang in languages:
         chapters[lang] = prepare(lang, work / lang, notebooks, readme, glossary, pdf and CHROMIUM.exists())
     for lang in languages:
-        running[lang] = sphinx(lang, work / lang, out / lang, work / "doctrees" / lang, _shown(notebooks / lang))
+        # Each language writes into its own folder: MyST-NB puts its jupyter_execute/ beside the output folder.
+        site = work / "html" / lang / "site"
+        if site.parent.exists():
+            shutil.rmtree(site.parent)
+        running[lang] = sphinx(lang, work / lang, site, work / "doctrees" / lang, _shown(notebooks / lang))
     failures = []
     for lang, proc in running.items():
         stdout, stderr = proc.communicate()
@@ -313,20 +321,22 @@ def build(out: Path, notebooks: Path, languages=LANGUAGES, pdf: bool = True, wor
     if failures:
         raise BuildError("\n".join(failures))
     for lang in languages:
+        os.replace(work / "html" / lang / "site", out / lang)
         (out / lang / ".buildinfo").unlink(missing_ok=True)  # a config hash, useless on a static site
     (out / "index.html").write_text(landing_page(), encoding="utf-8")
+    sphinx_seconds = time.monotonic() - start
     pdfs = []
     if pdf:
         jobs = []
         for lang in languages:
             pages = ["index", *[c["file"][: -len(".ipynb")] for c in chapters[lang]], "glossary"]
-            jobs.append((print_page(out / lang, pages), out / lang / f"tasnet-edu-{lang}.pdf"))
+            jobs.append((print_page(out / lang, pages, lang), out / lang / f"tasnet-edu-{lang}.pdf"))
         if CHROMIUM.exists():
-            print_pdfs(jobs)
+            print_pdfs(jobs, work / "fonts")
             pdfs = [str(p) for _, p in jobs]
         else:
             print(f"note: no PDF ({CHROMIUM} is missing: apt-get install chromium)", file=sys.stderr)
-    return {"seconds": time.monotonic() - start, "pdfs": pdfs}
+    return {"seconds": time.monotonic() - start, "sphinx_seconds": sphinx_seconds, "pdfs": pdfs}
 
 
 def main(argv=None) -> int:
@@ -341,7 +351,7 @@ def main(argv=None) -> int:
     except (BuildError, tasnet_book.BookError) as exc:
         print(f"book: build failed:\n{exc}", file=sys.stderr)
         return 1
-    print(f"book: built {args.out} in {result['seconds']:.0f} s"
+    print(f"book: built {args.out} in {result['seconds']:.0f} s (site {result['sphinx_seconds']:.0f} s)"
           + (f"; PDFs: {', '.join(result['pdfs'])}" if result["pdfs"] else ""))
     print(f"read it: python -m http.server -d {_shown(args.out)}  (then open http://localhost:8000)")
     return 0
