@@ -23,7 +23,7 @@ RUNS_DIR = ROOT / "runs" / "ablation"
 SHIPPED = ROOT / "tasnet_edu" / "pretrained" / "tiny_tasnet_learned_espeak.pt"  # the first model: 10 espeak-ng voices
 
 ENCODER_STEPS = 1000
-DATA_STEPS = 600
+DATA_STEPS = 400
 RUNS = {
     # encoder table: from scratch on the diverse augmented corpus
     "encoder-learned": {"encoder": "learned", "data": "augmented", "steps": ENCODER_STEPS},
