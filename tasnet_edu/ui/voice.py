@@ -277,8 +277,8 @@ class Recorder(anywidget.AnyWidget):
     takes = traitlets.Int(0).tag(sync=True)  # how many takes arrived (tests wait on it)
 
     def __init__(self, max_seconds: float = MAX_RECORD_SECONDS, language: str | None = None, **kwargs):
-        if not 0.5 <= float(max_seconds) <= 60:
-            raise ValueError(f"max_seconds must be between 0.5 and 60 s; got {max_seconds}")
+        if not 0.5 <= float(max_seconds) <= 30:  # 30 s of 16-bit PCM at 96 kHz is 5.8 MB, one widget message
+            raise ValueError(f"max_seconds must be between 0.5 and 30 s; got {max_seconds}")
         self.language = language or current_language()
         self.take: Take | None = None
         super().__init__(max_seconds=float(max_seconds), **kwargs)

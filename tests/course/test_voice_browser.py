@@ -246,9 +246,18 @@ def test_refused_microphone_is_said_in_the_widget(lab, browser):
             said = page.locator(".tasnet-recorder-message").inner_text()
             assert "浏览器拒绝了麦克风权限" in said, said
             assert page.locator(".tasnet-recorder-button").inner_text().strip() == "● 录音"
+            # No microphone at all (the fake device cannot be unplugged: the browser's answer is stubbed).
+            page.evaluate("""() => { navigator.mediaDevices.getUserMedia =
+                () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError')); }""")
+            page.locator(".tasnet-recorder-button").click()
+            page.wait_for_function("() => document.querySelector('.tasnet-recorder-message').innerText.includes('没有找到麦克风')",
+                                   timeout=60_000, polling=250)
             _, printed = kernel_audio(run_one_cell(page, TAKE))
             assert "麦克风无法使用：改用课程自带的音频 en_s00_v0.flac" in printed, printed
             no_traceback(page)
+            OUTPUT.mkdir(exist_ok=True)
+            page.locator(".jp-Cell").nth(RECORDER).scroll_into_view_if_needed()
+            page.screenshot(path=str(OUTPUT / "voice-zh.png"))
         except BaseException:
             _failed(page, lab, "zh-refused")
             raise
