@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/book.py              # build/book/{en,zh}/ + build/book/index.html + PDFs
     .venv/bin/python tools/book.py --no-pdf     # the site only
-    python -m http.server -d build/book         # then open http://localhost:8000
+    python3 -m http.server -d build/book        # then open http://localhost:8000
 
 For each language it lays out a Sphinx source folder (build/book-src/LANG): the notebooks of notebooks/LANG as
 committed, a home page made from README.md's course part (introduction, chapter table, quick start), the
@@ -353,7 +353,7 @@ def main(argv=None) -> int:
         return 1
     print(f"book: built {args.out} in {result['seconds']:.0f} s (site {result['sphinx_seconds']:.0f} s)"
           + (f"; PDFs: {', '.join(result['pdfs'])}" if result["pdfs"] else ""))
-    print(f"read it: python -m http.server -d {_shown(args.out)}  (then open http://localhost:8000)")
+    print(f"read it: python3 -m http.server -d {_shown(args.out)}  (then open http://localhost:8000)")
     return 0
 
 
