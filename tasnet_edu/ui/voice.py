@@ -358,7 +358,7 @@ class AudioUpload(widgets.VBox):
 
         colour = {"error": "#b71c1c", "warning": "#8d5a00", "ok": "#1b5e20"}.get(kind, "inherit")
         lines = "<br>".join(html.escape(line) for line in text.splitlines())
-        return f'<div class="tasnet-upload-text" data-kind="{kind}" style="color: {colour}">{lines}</div>'
+        return f'<div class="tasnet-upload-text" data-kind="{kind}" style="color: {colour}; line-height: 1.4">{lines}</div>'
 
     def _on_upload(self, change) -> None:
         try:
