@@ -26,6 +26,7 @@ extensions = ["myst_nb", "sphinx.ext.mathjax", "tasnet_book"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["book.css"]
+html_js_files = [("book.js", {"defer": "defer"})]
 html_favicon = "_static/favicon.svg"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 root_doc = "index"

@@ -348,6 +348,9 @@ def test_language_link_search_and_screenshot(site, lang):
     other = {"en": "zh", "zh": "en"}[lang]
     name = SCREENSHOT_PAGE[lang]
     with new_page(site["context"]) as page:
+        page.goto(f"{site['url']}/", wait_until="load")  # build/book/index.html: the two languages
+        page.locator(f'a[href="{lang}/index.html"]').click()
+        page.wait_for_url(f"{site['url']}/{lang}/index.html")
         page.goto(f"{site['url']}/{lang}/{name}.html", wait_until="load")
         page.evaluate("async () => { if (window.MathJax && MathJax.startup) await MathJax.startup.promise; }")
         OUTPUT.mkdir(exist_ok=True)
