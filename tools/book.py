@@ -225,10 +225,18 @@ def print_page(out: Path, pages: list[str], lang: str) -> Path:
     for i, name in enumerate(pages):
         soup = BeautifulSoup((out / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article.bd-article")
-        section = first.new_tag("section", attrs={"class": "tasnet-print-page" if i else "tasnet-print-first"})
+        section = first.new_tag("section", attrs={"class": "tasnet-print-page" if i else "tasnet-print-first",
+                                                  "id": f"page-{name}"})
         for child in list(article.children):
             section.append(child.extract())
         main.append(section)
+    # Links between pages become links inside the PDF (and the PDF does not depend on where it was built).
+    for link in main.select("a[href]"):
+        target, _, anchor = link["href"].partition("#")
+        if target.endswith(".html") and target[: -len(".html")] in pages:
+            link["href"] = f"#{anchor or 'page-' + target[: -len('.html')]}"
+        elif target and ":" not in target:  # a file of the site (the PDF itself, a download): text only on paper
+            link.unwrap()
     for audio in main.select("audio"):  # paper cannot play it (and its data would only slow the print)
         note = first.new_tag("p", attrs={"class": "tasnet-audio-print"})
         note.string = tasnet_book.TEXT[lang]["audio_print"]
@@ -258,6 +266,15 @@ def _fonts_conf(folder: Path) -> Path:
     return conf
 
 
+# Wait until the page is what paper gets: math typeset, web fonts loaded, images decoded, layout done.
+JS_SETTLED = """async () => {
+  if (window.MathJax && MathJax.startup) await MathJax.startup.promise;
+  await document.fonts.ready;
+  await Promise.all(Array.from(document.images).map(img => img.decode().catch(() => null)));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+}"""
+
+
 def print_pdfs(jobs: list[tuple[Path, Path]], fonts: Path, chromium: Path = CHROMIUM) -> None:
     """Print each (html, pdf) with headless Chromium (Playwright drives it), after MathJax has typeset."""
     from playwright.sync_api import sync_playwright
@@ -270,8 +287,8 @@ def print_pdfs(jobs: list[tuple[Path, Path]], fonts: Path, chromium: Path = CHRO
             for html, pdf in jobs:
                 page = browser.new_page()
                 page.goto(html.resolve().as_uri(), wait_until="load", timeout=120_000)
-                page.evaluate("async () => { if (window.MathJax && MathJax.startup) await MathJax.startup.promise; }")
                 page.emulate_media(media="print")
+                page.evaluate(JS_SETTLED)
                 page.pdf(path=str(pdf), format="A4", print_background=True,
                          margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
                 page.close()
