@@ -23,12 +23,13 @@ from scipy import signal
 def remove_dc(x: np.ndarray, sr: int, keep_silent_ends: bool = False) -> np.ndarray:
     """High-pass at 40 Hz (2nd-order Butterworth, zero phase): no DC offset, no 0 Hz stripe in pauses.
 
-    ``keep_silent_ends``: leading and trailing exact zeros (digital silence) stay exactly zero.
+    ``keep_silent_ends``: the leading and trailing near-silence (below -90 dB of the peak: zero once stored
+    as 16-bit) becomes exact zeros, as digital silence.
     """
     sos = signal.butter(2, 40, "highpass", fs=sr, output="sos")
     y = signal.sosfiltfilt(sos, x).astype(np.float32)
     if keep_silent_ends:
-        loud = np.flatnonzero(x)
+        loud = np.flatnonzero(np.abs(x) > 10 ** (-90 / 20) * np.abs(x).max())
         if len(loud) == 0:
             return np.zeros_like(y)
         y[: loud[0]] = 0
