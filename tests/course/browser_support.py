@@ -548,7 +548,7 @@ def take_screenshot(page, widget, path: Path, attempts: int = 30) -> None:
 
 
 MENU_LABELS = {"en": {"file": "File", "run": "Run"}, "zh": {"file": "文件", "run": "运行"}}
-CHAPTER_LINE = {"en": "Chapter 1 · ", "zh": "第 1 章　"}  # start_chapter("01")'s first line
+CHAPTER_LINE = {"en": "Chapter {n} · ", "zh": "第 {n} 章　"}  # the first line te.start_chapter prints
 
 
 def _cell_report(state: dict) -> str:
@@ -603,9 +603,9 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
     assert not stderr, f"{notebook}: a cell wrote to stderr (a warning?) in JupyterLab:\n{report}"
     assert not not_run, f"{notebook}: code cells {not_run} did not run:\n{report}"
     first_out = "".join(o["text"] or "" for o in state["cells"][0]["outputs"] if o["type"] == "stream")
-    assert CHAPTER_LINE[language] in first_out, (
-        f"{notebook}: the first cell should print the chapter line in {language} "
-        f"(containing {CHAPTER_LINE[language]!r}), printed {first_out!r}")
+    line = CHAPTER_LINE[language].format(n=int(Path(notebook).name[:2]))
+    assert line in first_out, (f"{notebook}: the first cell should print the chapter line in {language} "
+                               f"(containing {line!r}), printed {first_out!r}")
 
     # 3. The widget: move a slider with the keyboard, step by step as a learner does. Each step must
     #    redraw (new figure or new printed text), and show exactly one, fully drawn figure.

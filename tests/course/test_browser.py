@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -35,7 +36,8 @@ from browser_support import (
     new_page,
 )
 
-CHAPTER = "01_slicing.ipynb"
+CHAPTER = "01_slicing.ipynb"  # its screenshots are README's
+WIDGET_CHAPTERS = ("01_slicing.ipynb", "03_relu.ipynb", "04_strength_map.ipynb", "05_learned_vs_stft.ipynb")
 LANGUAGES = ("en", "zh")
 # Only for developing this test against other notebooks: a folder with en/ and zh/ in it.
 ROOT = Path(os.environ.get("TASNET_EDU_BROWSER_NOTEBOOKS", NOTEBOOKS))
@@ -62,18 +64,20 @@ def browser(chromium):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("chapter", WIDGET_CHAPTERS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_chapter_01_in_jupyterlab(language, chromium, lab, browser):
-    notebook = ROOT / language / CHAPTER
+def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser):
+    """Every chapter with a slider widget, in both languages: run all, move the slider, see it redraw."""
+    notebook = ROOT / language / chapter
     assert notebook.exists(), (f"{notebook} is missing: build the notebooks with "
-                               f"'.venv/bin/python tools/notebooks.py 01'")
+                               f"'.venv/bin/python tools/notebooks.py {chapter[:2]}'")
     stored = notebook.read_bytes()
-    screenshot = OUTPUT / f"browser-{language}.png"
+    screenshot = OUTPUT / (f"browser-{language}.png" if chapter == CHAPTER else f"browser-{chapter[:2]}-{language}.png")
     screenshot.unlink(missing_ok=True)
     try:
         with new_page(browser) as page:
             try:
-                summary = classroom_check(page, lab, f"{language}/{CHAPTER}", language, screenshot)
+                summary = classroom_check(page, lab, f"{language}/{chapter}", language, screenshot)
             except BaseException:
                 OUTPUT.mkdir(exist_ok=True)
                 page.screenshot(path=str(OUTPUT / f"browser-{language}-failed.png"))
@@ -106,6 +110,12 @@ def test_jupyterlab_uses_the_course_settings(lab):
 
 
 # --- the helpers themselves (fast, no browser) -------------------------------------------------
+
+
+def test_every_chapter_with_a_slider_widget_is_tested_in_the_browser():
+    sources = Path(__file__).resolve().parents[2] / "notebooks" / "src"
+    with_widget = {p.name[:2] for p in sources.glob("*.py") if re.search(r"te\.ch\d\d\.\w+_(widget|browser)\(", p.read_text())}
+    assert with_widget == {c[:2] for c in WIDGET_CHAPTERS}
 
 
 def test_free_port_can_be_bound():
