@@ -4,7 +4,7 @@
 - ``static_notebook``: what a reader without a kernel should see. Each ipywidgets view becomes the outputs its
   ``Output`` widgets stored (the figure), with one line saying which control to move in JupyterLab; a progress
   bar becomes a static ``<progress>``; the widget state (and MyST-NB's CDN widget JavaScript) goes. Links to
-  the repository's GLOSSARY.md point to the book's glossary page.
+  the repository's GLOSSARY.md point to the book's glossary page; nbval's ``# NBVAL_...`` marker lines go.
   It runs on Sphinx's ``source-read`` event, so ``_sources/NN_name.ipynb`` (the download link) stays the
   notebook as committed.
 - MathJax 3 is copied from the sphinx-mathjax-offline package into ``_static/mathjax``: no CDN.
@@ -166,6 +166,8 @@ def static_notebook(text: str, path: str, lang: str) -> str:
             continue
         if cell.get("cell_type") != "code":
             continue
+        # nbval's markers are for the tests, not for readers (the downloaded notebook keeps them).
+        cell["source"] = re.sub(r"\A(?:#\s*NBVAL_\w+[^\n]*\n)+", "", _source(cell))
         outputs = []
         for o in cell.get("outputs", []):
             view = o.get("data", {}).get(WIDGET_VIEW)
