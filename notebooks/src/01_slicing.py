@@ -316,6 +316,32 @@ assert K == te.num_frames(40, 5) == (40 - 5) // 2 + 1 == 18
 """),
     md(
         en="""
+## Your own voice
+
+Record yourself with the microphone, or upload a recording (wav, flac, ogg or mp3), and slice *your* voice into
+frames. Nothing is saved to disk. Without a microphone — or when nobody has recorded yet, as when the tests run this
+notebook — the next cell uses the course's clip instead and says so; record, then run it again.
+""",
+        zh="""
+## 你自己的声音
+
+用麦克风录一段自己的声音，或者上传一段录音（wav、flac、ogg 或 mp3），把**你的**声音切成帧。录音只留在内存里，不会存到磁盘。
+没有麦克风、或者还没录音时（比如测试自动运行这本笔记本时），下一个单元格会改用课程自带的音频，并会说明这一点；录好之后再运行一次即可。
+""",
+    ),
+    code("""
+voice_in = te.ui.voice.VoicePanel()
+voice_in
+""", tags=["nbval-ignore-output"]),
+    code("""
+voice = te.ui.voice.take_or_clip(voice_in)
+print(te.t(f"T = {len(voice)} samples -> K = {te.num_frames(len(voice), 16)} frames of L = 16",
+           f"T = {len(voice)} 个采样点 -> K = {te.num_frames(len(voice), 16)} 帧（L = 16）"))
+start = te.core.signals.loudest_start(voice, 124)
+fig = te.ch01.plot_frames(voice[start:start + 124], 16)
+"""),
+    md(
+        en="""
 ## Exercises
 
 **Exercise 01.1** One second of audio at 8 kHz (`T = 8000`) and `L = 16`: how many frames K?

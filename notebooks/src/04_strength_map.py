@@ -405,6 +405,27 @@ for L in (16, 128, 256):
 """),
     md(
         en="""
+## Your own voice
+
+Record yourself (or upload a file) and see *your* voice's strength maps next to its STFT. Without a recording, the
+next cell uses the course's clip and says so.
+""",
+        zh="""
+## 你自己的声音
+
+录一段自己的声音（或上传一个文件），看看**你的**声音的强度图和它的 STFT 并排是什么样子。没有录音时，下一个单元格会改用课程自带的音频，并说明这一点。
+""",
+    ),
+    code("""
+voice_in = te.ui.voice.VoicePanel()
+voice_in
+""", tags=["nbval-ignore-output"]),
+    code("""
+voice = te.ui.voice.take_or_clip(voice_in)
+fig = te.ch04.plot_map_comparison(voice, L=128)
+"""),
+    md(
+        en="""
 ## Exercises
 
 **Exercise 04.1** M = 2 clips of one second at 8 kHz (T = 16000) go through `Encoder(L=16, N=512)`. What is the shape of

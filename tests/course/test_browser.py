@@ -32,7 +32,6 @@ from browser_support import (
     JupyterLab,
     chromium_context,
     classroom_check,
-    ensure_chromium,
     new_page,
 )
 
@@ -41,14 +40,6 @@ WIDGET_CHAPTERS = ("01_slicing.ipynb", "03_relu.ipynb", "04_strength_map.ipynb",
 LANGUAGES = ("en", "zh")
 # Only for developing this test against other notebooks: a folder with en/ and zh/ in it.
 ROOT = Path(os.environ.get("TASNET_EDU_BROWSER_NOTEBOOKS", NOTEBOOKS))
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path, why = ensure_chromium()
-    if path is None:
-        pytest.skip(f"browser test skipped: {why}")
-    return path
 
 
 @pytest.fixture(scope="module")

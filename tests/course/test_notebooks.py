@@ -85,7 +85,7 @@ def test_ignored_outputs_are_only_widgets_or_timings_and_are_checked_next(name):
             tags = cell.metadata.get("tags", [])
             assert "nbval-skip" not in tags
             if "nbval-ignore-output" in tags:
-                assert re.search(r"widget|interactive|browser|time|train_steps|real_time_factor|perf_counter|browser|record",
+                assert re.search(r"widget|interactive|browser|time|train_steps|real_time_factor|perf_counter|record|voice|Recorder",
                                  cell.source), cell.source
                 following = cells[i + 1].source
                 assert "assert" in following or "print" in following, f"cell after an ignored cell checks it: {following}"

@@ -33,7 +33,6 @@ from browser_support import (
     OUTPUT,
     JupyterLab,
     chromium_context,
-    ensure_chromium,
     fake_microphone_args,
     new_page,
     run_one_cell,
@@ -99,14 +98,6 @@ def kernel_audio(outputs: list[dict]) -> tuple[np.ndarray, str]:
     pcm = np.frombuffer(base64.b64decode(payload["b64"]), dtype="<i2").astype(np.float32) / 32768
     assert len(pcm) == payload["n"]
     return pcm, text[: match.start()] + text[match.end() :]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path, why = ensure_chromium()
-    if path is None:
-        pytest.skip(f"browser test skipped: {why}")
-    return path
 
 
 @pytest.fixture(scope="module")
