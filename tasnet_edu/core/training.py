@@ -137,8 +137,13 @@ def export(run_dir: Path, out: Path) -> dict:
         "validation_si_snri": ckpt["best_score"],
     }
     if ckpt["config"].get("init"):  # fine-tuned: keep how the starting weights were made
-        start = torch.load(ckpt["config"]["init"], map_location="cpu", weights_only=True)
+        init = Path(ckpt["config"]["init"])
+        start = torch.load(init, map_location="cpu", weights_only=True)
         shipped["init"] = {k: start[k] for k in ("step", "train_seconds", "validation_si_snri", "train_config") if k in start}
+        if init.resolve() == Path(out).resolve():  # about to be overwritten: name a kept copy of the same bytes, if any
+            same = [p for p in init.parent.glob("*.pt") if p.resolve() != init.resolve() and p.read_bytes() == init.read_bytes()]
+            if same:
+                shipped["train_config"]["init"] = _portable(str(same[0]))
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(shipped, out)
     return shipped
