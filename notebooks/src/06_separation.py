@@ -69,18 +69,18 @@ te.start_chapter("06")
         en="""
 ## Two real people at once
 
-The real test set ships with the course: recordings of real speakers from Debian's `codec2-examples` package
-(LGPL-2.1; the licence and the list of speakers are in `tasnet_edu/data/real`). Some are studio recordings, some come
-over amateur radio with noise and a narrow band. No training clip comes from them: the model learned from synthetic
-voices only. The fixed list pairs every two speakers once (2 s each, the second voice −5 to 5 dB relative to the first,
+The real test set ships with the course: 12 recordings of real people from Debian's `codec2-examples` package
+(LGPL-2.1; the licence and the list are in `tasnet_edu/data/real`). Some are clean; others, named after amateur-radio
+call signs (`vk5qi`, `ve9qrp`, `g3plx`), carry radio noise and a narrow band. No training clip comes from them: the
+model learned from synthetic voices only. The fixed list pairs every two recordings once (2 s each, the second voice −5 to 5 dB relative to the first,
 as in the Conv-TasNet recipe); this chapter plays the first pair of the list, not a chosen best one.
 """,
         zh="""
 ## 两个真人同时说话
 
-真人测试集随课程一起提供：录音来自 Debian 的 `codec2-examples` 软件包（LGPL-2.1 许可；许可证和说话人列表在
-`tasnet_edu/data/real` 里）。有的是录音棚录音，有的经过业余无线电传输，带噪声、频带也窄。训练数据里没有一条来自这些人：
-模型只听过合成声音。固定的混合列表让每两位说话人配对一次（每段 2 秒，第二个声音相对第一个的电平在 −5 到 5 dB 之间，
+真人测试集随课程一起提供：12 段真人录音，来自 Debian 的 `codec2-examples` 软件包（LGPL-2.1 许可；许可证和录音列表在
+`tasnet_edu/data/real` 里）。有的录音很干净；有的以业余无线电呼号命名（`vk5qi`、`ve9qrp`、`g3plx`），带着无线电的噪声，频带也窄。
+训练数据里没有一条来自这些录音：模型只听过合成声音。固定的混合列表让每两段录音配对一次（每段 2 秒，第二个声音相对第一个的电平在 −5 到 5 dB 之间，
 和 Conv-TasNet 的训练配方一样）；本章播放的是列表里的第一对，不是挑出来的最好的一对。
 """,
     ),

@@ -271,6 +271,25 @@ def write_real_set(out: Path = REAL_DIR, source: Path = CODEC2_DIR, seed: int = 
             writer = csv.DictWriter(f, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    table = "\n".join(f"| {r['file']} | {r['seconds']} | {r['median_f0_hz']:.0f} |" for r in recordings)
+    (out / "README.md").write_text(f"""# The real-speech test set
+
+Recordings of real people from Debian's `codec2-examples` package (David Rowe's Codec 2,
+https://github.com/drowe67/codec2; LGPL-2.1: `LICENSE.LGPL-2.1`, `COPYRIGHT.codec2-examples`), 8 kHz mono,
+the mean removed, stored as FLAC. Written by `python -m tasnet_edu.cli.corpus --real`.
+
+Test and demo material only: no model of the course trains on them or is chosen with them.
+One recording per file; the package does not name the speakers, so the files keep their package names and each file
+counts as one speaker (two files could be the same person; nothing in the package says so).
+Those named after amateur-radio call signs (vk5qi, ve9qrp, g3plx) are radio recordings with noise and a narrow band.
+
+| file | seconds | median pitch (Hz) |
+| --- | ---: | ---: |
+{table}
+
+`mixtures.csv`: one {REAL_SECONDS:.0f}-second mixture for every pair of recordings (start of each in samples, the
+second voice's level in dB relative to the first, uniform in [-5, 5], seed {seed}).
+""")
     shutil.copy("/usr/share/common-licenses/LGPL-2.1", out / "LICENSE.LGPL-2.1")
     shutil.copy("/usr/share/doc/codec2-examples/copyright", out / "COPYRIGHT.codec2-examples")
     return out
