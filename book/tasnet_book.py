@@ -34,8 +34,11 @@ TEXT = {
                   "stored in the notebook.",
         "menu": "Pick another option ({controls}) in JupyterLab to redraw this figure; the book shows the state "
                 "stored in the notebook.",
-        "controls": "Change the controls ({controls}) in JupyterLab to redraw this output; the book shows the state "
-                    "stored in the notebook.",
+        "controls": "This output is interactive in JupyterLab ({controls}); the book shows the state stored in the "
+                    "notebook.",
+        "recorder": "In JupyterLab this cell shows a recorder: record your voice with the microphone or upload a "
+                    "recording, and the cells below use it. The book cannot record: below, the course's own clip "
+                    "stands in.",
         "chapters": "Chapters",
         "run_yourself": "Run it yourself",
         "run_text": "Every chapter is a notebook: the ⤓ notebook link (top right) downloads it. To run the course "
@@ -54,7 +57,9 @@ TEXT = {
         "other_title": "This page in English",
         "slider": "在 JupyterLab 中拖动滑块（{controls}）即可重画此图；书中显示的是笔记本里保存的状态。",
         "menu": "在 JupyterLab 中选择其他选项（{controls}）即可重画此图；书中显示的是笔记本里保存的状态。",
-        "controls": "在 JupyterLab 中调整控件（{controls}）即可更新此输出；书中显示的是笔记本里保存的状态。",
+        "controls": "此输出在 JupyterLab 中可以交互（{controls}）；书中显示的是笔记本里保存的状态。",
+        "recorder": "在 JupyterLab 中，这个单元格显示一个录音面板：用麦克风录下你的声音或上传录音，下面的单元格就会使用它。"
+                    "书中无法录音：下面用课程自带的音频代替。",
         "chapters": "章节",
         "run_yourself": "自己动手运行",
         "run_text": "每一章都是一个笔记本：右上角的“⤓ 笔记本”链接可以下载它。要运行课程（包括滑块和练习）：",
@@ -66,6 +71,7 @@ TEXT = {
     },
 }
 
+RECORDERS = {"AnyModel", "FileUploadModel", "AudioModel"}  # the voice panel: microphone (anywidget) and upload
 SLIDERS = {"IntSliderModel", "FloatSliderModel", "IntRangeSliderModel", "FloatRangeSliderModel",
            "FloatLogSliderModel", "SelectionSliderModel"}
 MENUS = {"DropdownModel", "SelectModel", "RadioButtonsModel", "ToggleButtonsModel"}
@@ -147,10 +153,13 @@ def static_widget(models: dict, model_id: str, lang: str) -> list[dict]:
                 parts.append(f'<progress value="{state.get("value", 0)}" max="{state.get("max", 100)}"></progress>')
         return [_html_output(f'<div class="tasnet-progress">{" ".join(parts)}</div>')]
     controls = [m for m in tree if m["model_name"] in SLIDERS | MENUS]
-    kind = "slider" if names & SLIDERS else "menu" if names & MENUS else "controls"
+    kind = ("slider" if names & SLIDERS else "menu" if names & MENUS else "recorder" if names & RECORDERS
+            else "controls")
+    if kind == "controls":
+        controls = [m for m in tree if m["state"].get("description")]
     text = TEXT[lang][kind].format(controls=", ".join(_value(m) for m in controls) or "…",
                                    s="s" if sum(m["model_name"] in SLIDERS for m in controls) > 1 else "")
-    note = f'<p class="tasnet-widget-note">{html.escape(text)}</p>'
+    note = f'<p class="tasnet-widget-note" data-kind="{kind}">{html.escape(text)}</p>'
     return [*outputs, _html_output(note)]
 
 
@@ -202,8 +211,8 @@ def _source_read(app, docname, source):
 
 
 # MathJax 3 as the sphinx-mathjax-offline wheel ships it: the TeX input + HTML output component, its fonts,
-# and what it loads on demand (menu, accessibility, extensions).
-MATHJAX_PARTS = ["tex-chtml.js", "core.js", "loader.js", "startup.js", "input", "output", "ui", "a11y", "adaptors",
+# and what it loads on demand (menu, accessibility, extensions); tex-svg.js for the print page (no web fonts).
+MATHJAX_PARTS = ["tex-chtml.js", "tex-svg.js", "core.js", "loader.js", "startup.js", "input", "output", "ui", "a11y", "adaptors",
                  "sre"]
 
 

@@ -241,6 +241,9 @@ def print_page(out: Path, pages: list[str], lang: str) -> Path:
         note = first.new_tag("p", attrs={"class": "tasnet-audio-print"})
         note.string = tasnet_book.TEXT[lang]["audio_print"]
         audio.replace_with(note)
+    # MathJax's SVG output for paper: no web fonts to wait for, so the same layout every time.
+    for script in first.select('script[src$="mathjax/tex-chtml.js"]'):
+        script["src"] = script["src"].replace("tex-chtml.js", "tex-svg.js")
     for node in first.select(".onlyprint"):  # the theme's printed title and contents of the first chapter
         node.decompose()
     for selector in (".bd-sidebar-secondary .bd-toc-nav", ".prev-next-area"):  # the first chapter's
@@ -267,8 +270,14 @@ def _fonts_conf(folder: Path) -> Path:
 
 
 # Wait until the page is what paper gets: math typeset, web fonts loaded, images decoded, layout done.
+# The print page uses MathJax's SVG output (no web fonts whose loading races the layout: with the HTML output two
+# builds gave PDFs a fraction of a pixel apart); typesetting once more after the fonts are in costs little.
 JS_SETTLED = """async () => {
-  if (window.MathJax && MathJax.startup) await MathJax.startup.promise;
+  if (window.MathJax && MathJax.startup) {
+    await MathJax.startup.promise;
+    await document.fonts.ready;
+    await MathJax._.mathjax.mathjax.handleRetriesFor(() => MathJax.startup.document.rerender());
+  }
   await document.fonts.ready;
   await Promise.all(Array.from(document.images).map(img => img.decode().catch(() => null)));
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
