@@ -358,7 +358,11 @@ def build(out: Path, notebooks: Path, languages=LANGUAGES, pdf: bool = True, wor
             pages = ["index", *[c["file"][: -len(".ipynb")] for c in chapters[lang]], "glossary"]
             jobs.append((print_page(out / lang, pages, lang), out / lang / f"tasnet-edu-{lang}.pdf"))
         if CHROMIUM.exists():
-            print_pdfs(jobs, work / "fonts")
+            try:
+                print_pdfs(jobs, work / "fonts")
+            except Exception as exc:  # Playwright or Chromium: say so, the site itself is built
+                raise BuildError(f"the site is built in {out}, but printing the PDFs with {CHROMIUM} failed "
+                                 f"(--no-pdf skips them): {exc}") from exc
             pdfs = [str(p) for _, p in jobs]
         else:
             print(f"note: no PDF ({CHROMIUM} is missing: apt-get install chromium)", file=sys.stderr)
