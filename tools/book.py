@@ -310,7 +310,11 @@ def print_pdfs(jobs: list[tuple[Path, Path]], fonts: Path, chromium: Path = CHRO
 def _strip_pdf_dates(pdf: Path) -> None:
     """Replace the PDF's creation/modification dates by a fixed one of the same length (xref offsets stay)."""
     data = pdf.read_bytes()
-    data = re.sub(rb"\((D:\d{14})([^)]*)\)", lambda m: b"(D:20000101000000" + b"0" * 0 + m.group(2) + b")", data)
+    def fixed(m: re.Match) -> bytes:  # D:YYYYMMDDHHmmSS and a zone such as +08'00' (kept as long)
+        zone = b"+00'00'" if len(m.group(2)) == 7 else m.group(2)
+        return b"(D:20000101000000" + zone + b")"
+
+    data = re.sub(rb"\(D:(\d{14})([^)]*)\)", fixed, data)
     pdf.write_bytes(data)
 
 

@@ -368,3 +368,53 @@ def test_language_link_search_and_screenshot(site, lang):
         assert titles, f"no search results for {SEARCH[lang]!r}"
         assert any(SEARCH[lang].lower() in t.lower() for t in titles), titles[:3]
     assert (OUTPUT / f"book-{lang}.png").stat().st_size > 20_000
+
+
+# --------------------------------------------------------------------------- the widget transform (no build)
+
+
+def _tasnet_book():
+    sys.path.insert(0, str(REPO / "book"))
+    try:
+        import tasnet_book
+    finally:
+        sys.path.remove(str(REPO / "book"))
+    return tasnet_book
+
+
+def _widget_notebook(models: dict, view: str) -> str:
+    state = {"application/vnd.jupyter.widget-state+json": {"state": models, "version_major": 2, "version_minor": 0}}
+    cell = {"cell_type": "code", "execution_count": 1, "id": "c", "metadata": {}, "source": "# NBVAL_IGNORE_OUTPUT\nw",
+            "outputs": [{"output_type": "execute_result", "execution_count": 1, "metadata": {},
+                         "data": {"application/vnd.jupyter.widget-view+json": {"model_id": view, "version_major": 2},
+                                  "text/plain": "interactive(children=(...))"}}]}
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {"widgets": state}, "cells": [cell]})
+
+
+def _model(name: str, **state) -> dict:
+    return {"model_name": name, "model_module": "@jupyter-widgets/controls", "state": state}
+
+
+def test_a_slider_widget_becomes_its_stored_figure_and_a_localised_line():
+    tb = _tasnet_book()
+    figure = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}}
+    models = {"box": _model("VBoxModel", children=["IPY_MODEL_s", "IPY_MODEL_o"]),
+              "s": _model("IntSliderModel", description="L", value=16),
+              "o": _model("OutputModel", outputs=[figure])}
+    for lang, words in (("en", "Move the slider (L = 16) in JupyterLab"), ("zh", "在 JupyterLab 中拖动滑块（L = 16）")):
+        nb = json.loads(tb.static_notebook(_widget_notebook(models, "box"), "x.ipynb", lang))
+        outputs = nb["cells"][0]["outputs"]
+        assert outputs[0] == figure and words in outputs[1]["data"]["text/html"]
+        assert "widgets" not in nb["metadata"] and "NBVAL" not in nb["cells"][0]["source"]
+
+
+def test_a_progress_bar_and_a_recorder_are_never_an_empty_box():
+    tb = _tasnet_book()
+    bar = {"h": _model("HBoxModel", children=["IPY_MODEL_a", "IPY_MODEL_p"]),
+           "a": _model("HTMLModel", value="training: 100%"), "p": _model("FloatProgressModel", value=40.0, max=40.0)}
+    html = tb.static_widget(bar, "h", "en")[0]["data"]["text/html"]
+    assert '<progress value="40.0" max="40.0">' in html and "training: 100%" in html
+    recorder = {"v": _model("VBoxModel", children=["IPY_MODEL_r"]), "r": _model("AnyModel")}
+    assert "recorder" in tb.static_widget(recorder, "v", "en")[0]["data"]["text/html"]
+    with pytest.raises(tb.BookError, match="nb/x.ipynb: widget gone has no stored state"):
+        tb.static_notebook(_widget_notebook({}, "gone"), "nb/x.ipynb", "en")
