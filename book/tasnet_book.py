@@ -47,6 +47,7 @@ TEXT = {
         "download": "⤓ notebook",
         "download_title": "Download this chapter as a Jupyter notebook (.ipynb)",
         "pdf": "The whole book as one PDF",
+        "figure_alt": "Figure of the section “{heading}”",
         "audio_print": "♪ (a sound: listen to it in the web version of the book)",
     },
     "zh": {
@@ -67,6 +68,7 @@ TEXT = {
         "download": "⤓ 笔记本",
         "download_title": "下载本章的 Jupyter 笔记本（.ipynb）",
         "pdf": "整本书的 PDF",
+        "figure_alt": "“{heading}”一节的图",
         "audio_print": "♪（一段声音：请在网页版中收听）",
     },
 }
@@ -168,10 +170,13 @@ def static_notebook(text: str, path: str, lang: str) -> str:
     nb = json.loads(text)
     check_notebook(nb, path)
     models = _models(nb)
+    heading = ""
     for cell in nb["cells"]:
         if cell.get("cell_type") == "markdown":
             src = re.sub(r"\]\((?:\.\./)*GLOSSARY\.md", "](glossary.md", _source(cell))
             cell["source"] = src
+            titles = re.findall(r"^#{1,6}\s+(.+)$", src, flags=re.M)
+            heading = re.sub(r"[`$*_\\]", "", titles[-1]).strip() if titles else heading
             continue
         if cell.get("cell_type") != "code":
             continue
@@ -188,6 +193,10 @@ def static_notebook(text: str, path: str, lang: str) -> str:
             except BookError as exc:
                 raise BookError(f"{path}: {exc}") from None
         cell["outputs"] = outputs
+        if heading and any(k.startswith("image/") for o in outputs for k in o.get("data", {})):
+            # Figures get a text alternative: the section they illustrate.
+            cell.setdefault("metadata", {}).setdefault("mystnb", {}).setdefault("image", {}).setdefault(
+                "alt", TEXT[lang]["figure_alt"].format(heading=heading))
     nb.get("metadata", {}).pop("widgets", None)
     return json.dumps(nb, ensure_ascii=False)
 
