@@ -43,7 +43,7 @@ def separation_speed() -> dict:
 
     out = {}
     for encoder in ("learned", "stft"):
-        out[encoder] = real_time_factor(load_pretrained(encoder), seconds=4.0, repeats=5)
+        out[encoder] = real_time_factor(load_pretrained(encoder), seconds=4.0, repeats=20)
         print(f"TinyTasNet ({encoder} encoder): {out[encoder]:.0f}x faster than real time "
               f"({torch.get_num_threads()} threads, 4 s mixture)", flush=True)
     return out

@@ -10,12 +10,12 @@ import tasnet_edu as te
 from tasnet_edu.cli.corpus import DIVERSE_DIR
 from tasnet_edu.core import metrics as core_metrics
 from tasnet_edu.core import model as core_model
-from tasnet_edu.core.evaluation import ABLATIONS, ablation_table, markdown_table, results_table, shipped_results
+from tasnet_edu.core.evaluation import ABLATIONS, ablation_results, ablation_table, markdown_table, results_table, shipped_results
 from tasnet_edu.core.speakers import real_mixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-REAL_FLOOR_DB = {"learned": 3.0}  # the shipped model on the 66 real mixtures must stay above this (measured: see README)
+REAL_FLOOR_DB = {"learned": 2.0}  # the shipped model on the 66 real mixtures stays above this (measured 3.2: README)
 
 
 def test_readme_shows_the_stored_tables():
@@ -62,3 +62,38 @@ def test_training_note_in_readme_matches_the_checkpoint():
     ckpt = core_model.load_checkpoint("learned")
     assert f"{ckpt['step']} steps" in README and f"{ckpt['init']['step']} steps" in README
     assert re.search(r"python -m tasnet_edu\.cli\.train --data ~/\.cache/tasnet-edu/diverse/augmented", README)
+
+
+def _apart(a: dict, b: dict) -> bool:
+    """a is above b with non-overlapping 95% intervals."""
+    return a["ci95"][0] > b["ci95"][1]
+
+
+def test_what_chapter_06_and_readme_say_about_the_results():
+    r = shipped_results()
+    # "does separate real people, while the first model makes them worse"
+    assert r["learned"]["real"]["ci95"][0] > 0 > r["learned-espeak"]["real"]["ci95"][1]
+    assert _apart(r["learned"]["real"], r["learned-espeak"]["real"])
+    # "far below the oracle masks" on real and unseen synthetic voices: does NOT surpass them
+    for test_set in ("real", "synthetic-en", "synthetic-zh"):
+        for mask in ("irm", "ibm", "wfm"):
+            assert _apart(r[mask][test_set], r["learned"][test_set]), (mask, test_set)
+    # "only on the shipped clips did the first model reach the masks' level"
+    assert r["irm"]["clips"]["mean"] <= r["learned-espeak"]["clips"]["mean"] <= r["wfm"]["clips"]["mean"] + 0.5
+    assert REAL_FLOOR_DB["learned"] < r["learned"]["real"]["mean"]
+
+
+def test_what_the_ablation_paragraphs_say():
+    runs = ablation_results()["runs"]
+    # encoder: learned + ReLU and same-N STFT overlap on both sets; linear is behind on synthetic voices
+    for test_set in ("real", "synthetic"):
+        a, b = runs["encoder-learned"][test_set]["ci95"], runs["encoder-stft"][test_set]["ci95"]
+        assert a[0] <= b[1] and b[0] <= a[1], test_set
+    assert _apart(runs["encoder-learned"]["synthetic"], runs["encoder-linear"]["synthetic"])
+    # data: every fine-tuning lifts real voices above the first model; the engines row is the best on real voices;
+    # augmentation is not better on real voices and is worse on clean synthetic ones
+    for row in ("data-espeak", "data-engines", "data-augmented"):
+        assert _apart(runs[row]["real"], runs["data-none"]["real"]), row
+    assert max(("data-espeak", "data-engines", "data-augmented"), key=lambda k: runs[k]["real"]["mean"]) == "data-engines"
+    assert runs["data-augmented"]["real"]["mean"] <= runs["data-engines"]["real"]["mean"]
+    assert runs["data-augmented"]["synthetic"]["mean"] < runs["data-engines"]["synthetic"]["mean"]
