@@ -422,6 +422,7 @@ voice_in
 """, tags=["nbval-ignore-output"]),
     code("""
 voice = te.ui.voice.take_or_clip(voice_in)
+print(te.t(f"{len(voice) / 8000:.1f} s of audio", f"音频时长 {len(voice) / 8000:.1f} 秒"))
 fig = te.ch04.plot_map_comparison(voice, L=128)
 """),
     md(
