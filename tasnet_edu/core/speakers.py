@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .audio import SAMPLE_RATE, load_audio, mix
+from .audio import SAMPLE_RATE, _crop, load_audio, mix
 from .checks import check_size
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".mp3")
@@ -76,13 +76,6 @@ def load_speakers(speakers: dict[str, list[Path]]) -> dict[str, list[np.ndarray]
     """Read every file (8 kHz mono float32); silent files are dropped."""
     loaded = {name: [x for x in (_load(Path(f)) for f in files) if np.any(x)] for name, files in speakers.items()}
     return {name: clips for name, clips in loaded.items() if clips}
-
-
-def _crop(x: np.ndarray, length: int, rng: np.random.Generator) -> np.ndarray:
-    if len(x) <= length:
-        return np.pad(x, (0, length - len(x)))
-    start = rng.integers(0, len(x) - length + 1)
-    return x[start : start + length]
 
 
 def mix_speakers(speakers: dict[str, list[np.ndarray]], batch_size: int, seconds: float, rng: np.random.Generator):

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .audio import load_audio
+
 ESPEAK_EN = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan", "en-gb-x-gbcwmd", "en-029", "en-us-nyc"]
 ESPEAK_ZH = ["cmn"]
 # espeak-ng's voice variants that sound like people (robots, whispers and the "fast" test voice left out).
@@ -60,17 +62,6 @@ def missing_engines() -> list[str]:
     return [cmd for cmd in ("espeak-ng", "flite", "festival") if shutil.which(cmd) is None]
 
 
-def _read(path: Path, sample_rate: int) -> np.ndarray:
-    import librosa
-    import soundfile as sf
-
-    x, rate = sf.read(path, dtype="float32", always_2d=True)
-    x = x.mean(1)
-    if rate != sample_rate:
-        x = librosa.resample(x, orig_sr=rate, target_sr=sample_rate)
-    return np.ascontiguousarray(x, dtype=np.float32)
-
-
 def synthesize(speaker: Speaker, texts: list[str], sample_rate: int = 8000) -> list[np.ndarray]:
     """Speak each text with ``speaker``; returns float32 waveforms at ``sample_rate``."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,4 +84,4 @@ def synthesize(speaker: Speaker, texts: list[str], sample_rate: int = 8000) -> l
             subprocess.run(["festival", "-b", str(script)], check=True, capture_output=True)
         else:
             raise ValueError(f"unknown engine {speaker.engine!r}; use 'espeak-ng', 'flite' or 'festival'")
-        return [_read(path, sample_rate) for path in paths]
+        return [load_audio(path, sample_rate).numpy() for path in paths]
