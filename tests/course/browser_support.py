@@ -1,8 +1,9 @@
-"""Helpers for the classroom check (``tests/test_browser.py``): Chromium, a JupyterLab server, a page.
+"""Helpers for the classroom check (``tests/course/test_browser.py``): Chromium, a JupyterLab server, a page.
 
 The browser test opens a course notebook in a real JupyterLab, in a real
-(headless) Chromium driven by Playwright, runs every cell, moves a widget
-slider and takes a screenshot, in English and with the Chinese UI.
+(headless) Chromium driven by Playwright, runs every cell, moves each control
+of its widget (sliders and drop-downs) and takes a screenshot, in English and
+with the Chinese UI.
 
 Nothing is downloaded from the web: Chromium is Debian's ``chromium`` package
 (installed with apt-get when missing), Playwright only drives it
@@ -25,7 +26,10 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
@@ -215,6 +219,12 @@ class JupyterLab:
             return self.log_path.read_text(errors="replace")[-4000:]
         return ""
 
+    def shutdown_kernels(self) -> None:
+        """Shut down every running kernel (a notebook's kernel holds torch and its figures: free the memory)."""
+        with contextlib.suppress(Exception):
+            for kernel in self.api("GET", "/api/kernels", timeout=5) or []:
+                self.api("DELETE", f"/api/kernels/{kernel['id']}", timeout=15)
+
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> JupyterLab:
         self._tmp = tempfile.TemporaryDirectory(prefix="tasnet-edu-lab-")
@@ -278,9 +288,7 @@ class JupyterLab:
         if proc is not None:
             pids = _children(proc.pid)
             if proc.poll() is None:
-                with contextlib.suppress(Exception):
-                    for kernel in self.api("GET", "/api/kernels", timeout=5) or []:
-                        self.api("DELETE", f"/api/kernels/{kernel['id']}", timeout=15)
+                self.shutdown_kernels()
                 pids = sorted(set(pids) | set(_children(proc.pid)))
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(proc.pid, signal.SIGTERM)
@@ -494,6 +502,18 @@ def png_ink(src: str | None) -> float:
         return _ink(image)
 
 
+def block_difference(shown, source, grid: tuple[int, int] = (32, 16)) -> float:
+    """Largest difference (of 255) between ``shown`` and ``source`` shrunk to a coarse grid of mean gray levels."""
+    import numpy as np
+    from PIL import Image
+
+    a = _gray_on_white(shown)
+    b = _gray_on_white(source)
+    a = np.asarray(Image.fromarray(a.astype(np.uint8)).resize(grid, Image.Resampling.BOX), dtype=np.float64)
+    b = np.asarray(Image.fromarray(b.astype(np.uint8)).resize(grid, Image.Resampling.BOX), dtype=np.float64)
+    return float(np.abs(a - b).max())
+
+
 def painted_like(shown, source, grid: tuple[int, int] = (32, 16), tolerance: float = 40.0) -> bool:
     """Whether ``shown`` (a crop of a screenshot) shows the picture ``source``, block by block.
 
@@ -501,16 +521,9 @@ def painted_like(shown, source, grid: tuple[int, int] = (32, 16), tolerance: flo
     browser has not painted yet (white where the figure has ink) differs by far
     more than ``tolerance`` (of 255), while scaling and anti-aliasing do not.
     """
-    import numpy as np
-    from PIL import Image
-
     if shown.size[0] < grid[0] or shown.size[1] < grid[1]:
         return False
-    a = _gray_on_white(shown)
-    b = _gray_on_white(source)
-    a = np.asarray(Image.fromarray(a.astype(np.uint8)).resize(grid, Image.Resampling.BOX), dtype=np.float64)
-    b = np.asarray(Image.fromarray(b.astype(np.uint8)).resize(grid, Image.Resampling.BOX), dtype=np.float64)
-    return float(np.abs(a - b).max()) < tolerance
+    return block_difference(shown, source, grid) < tolerance
 
 
 def take_screenshot(page, widget, path: Path, attempts: int = 30) -> None:
@@ -562,16 +575,118 @@ def _cell_report(state: dict) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Redraw:
+    """What moving a chapter's ``interactive`` widget must do in the classroom check.
+
+    Every control of the widget (sliders and drop-downs; any other kind fails
+    the check) is moved ``steps`` times in turn: a slider by one key press, a
+    drop-down to its next option. Each move must redraw one figure.
+
+    ``reference`` (a function of the values the controls show, in order, as
+    text) renders the figure the package draws for those values: each figure
+    the browser gets must then be that picture, fully drawn (:func:`drawn_like`),
+    and every move must change the figure's pixels. Without a reference a
+    figure counts as fully drawn when it has as much ink as the first one,
+    within 20 % (enough for figures whose ink barely varies with the control).
+    """
+
+    steps: int = 3
+    reference: Callable[[list[str]], Any] | None = None
+
+
+def drawn_like(shown, reference, ink_tolerance: float = 0.1, tolerance: float = 40.0) -> str:
+    """Why ``shown`` (the PNG the browser got) is not the picture ``reference``, fully drawn; ``""`` when it is.
+
+    Same size (within 2 pixels: the tight bounding box), the same amount of ink
+    (within ``ink_tolerance``, relative), and the same picture block by block on a
+    fine 64 x 32 grid (within ``tolerance`` of 255, as :func:`painted_like`): a
+    blank, half-drawn or wrong figure fails.
+    """
+    (w, h), (rw, rh) = shown.size, reference.size
+    if abs(w - rw) > 2 or abs(h - rh) > 2:
+        return f"size {w}x{h}, the package draws {rw}x{rh}"
+    ink, ref_ink = _ink(shown), _ink(reference)
+    if ref_ink <= 0.0 or abs(ink - ref_ink) > ink_tolerance * ref_ink:
+        return f"ink {ink:.4f}, the package's figure has {ref_ink:.4f}"
+    blocks = block_difference(shown, reference, grid=(64, 32))
+    if blocks >= tolerance:
+        return f"a block differs by {blocks:.0f} of 255 from the package's figure (64 x 32 grid)"
+    return ""
+
+
+def fit(shown, reference) -> str:
+    """How close ``shown`` is to ``reference``, for the check's summary: ink of both and the largest block difference."""
+    return (f"ink {_ink(shown):.4f}/{_ink(reference):.4f}, blocks "
+            f"{block_difference(shown, reference, (64, 32)) if shown.size == reference.size else float('nan'):.1f}")
+
+
+def png_image(src: str | None):
+    """The PIL image of a ``data:image/png;base64,...`` source (None for none)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    if not src or not src.startswith("data:image/png;base64,"):
+        return None
+    with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as image:
+        image.load()
+        return image.copy()
+
+
+JS_CONTROLS = """(el) => {
+  // The controls of an ipywidgets 'interactive', in order: kind, description, shown value (and options).
+  const items = Array.from(el.children).filter(c => !c.classList.contains('widget-output'));
+  return items.map(c => {
+    const label = c.querySelector('.widget-label');
+    const description = label ? label.innerText.trim() : '';
+    if (c.classList.contains('widget-slider')) {
+      const readout = c.querySelector('.widget-readout');
+      return {kind: 'slider', description, value: readout ? readout.innerText.trim() : ''};
+    }
+    if (c.classList.contains('widget-dropdown')) {
+      const select = c.querySelector('select');
+      // ipywidgets shows the labels' spaces as no-break spaces: give them back as typed in Python
+      const options = Array.from(select.options).map(o => o.text.replace(/\u00a0/g, ' ').trim());
+      return {kind: 'dropdown', description, value: select.selectedIndex >= 0 ? options[select.selectedIndex] : '',
+              index: select.selectedIndex, options};
+    }
+    return {kind: 'other: ' + c.className, description, value: ''};
+  });
+}"""
+
+
+def move_control(widget, index: int, control: dict) -> str:
+    """Move control ``index`` of the ``interactive`` widget as a learner does; returns what was done.
+
+    A slider: one arrow-key step (left at its maximum). A drop-down: the next
+    option (the first after the last), chosen in its ``<select>``.
+    """
+    item = widget.locator(":scope > .widget-slider, :scope > .widget-dropdown").nth(index)
+    if control["kind"] == "slider":
+        handle = item.locator(".noUi-handle").first
+        handle.focus()
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.press("ArrowLeft" if at_max else "ArrowRight")
+        return "ArrowLeft" if at_max else "ArrowRight"
+    if control["kind"] == "dropdown":
+        option = (control["index"] + 1) % len(control["options"])
+        item.locator("select").select_option(index=option)
+        return f"select {control['options'][option]!r}"
+    raise AssertionError(f"cannot move a {control['kind']} ({control['description']!r})")
+
+
 def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screenshot: Path,
-                    timeout_s: float = 180, moves: int = 3) -> dict:
-    """Open ``notebook`` in JupyterLab, Run All from the menu, move a slider, take a screenshot.
+                    timeout_s: float = 180, expect: Redraw = Redraw()) -> dict:
+    """Open ``notebook`` in JupyterLab, Run All from the menu, move each widget control, take a screenshot.
 
     What a teacher does in class, checked step by step: the UI is in the
     course language (menu bar), every cell runs without an error or anything
     on stderr, the first cell prints the chapter line in the notebook's
-    language, and each of ``moves`` steps of the first slider of the first
-    ``interactive`` widget redraws it, with exactly one, fully drawn figure
-    (as much ink as the first figure, within 20 %). Returns a summary dict.
+    language, and each control (slider or drop-down) of the first
+    ``interactive`` widget, moved ``expect.steps`` times, redraws it with
+    exactly one, fully drawn figure (see :class:`Redraw`). Returns a summary dict.
     """
     timeout = timeout_s * 1000
     labels = MENU_LABELS[language]
@@ -607,8 +722,9 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
     assert line in first_out, (f"{notebook}: the first cell should print the chapter line in {language} "
                                f"(containing {line!r}), printed {first_out!r}")
 
-    # 3. The widget: move a slider with the keyboard, step by step as a learner does. Each step must
-    #    redraw (new figure or new printed text), and show exactly one, fully drawn figure.
+    # 3. The widget: move each control, step by step as a learner does. Each move must redraw (new figure
+    #    or new printed text; a new figure whenever there is a reference), and show exactly one, fully
+    #    drawn figure.
     widget = page.locator(".widget-interact").first
     try:
         widget.wait_for(state="visible", timeout=60_000)
@@ -618,44 +734,70 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
     widget.scroll_into_view_if_needed()
     widget.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
     page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+    controls = widget.evaluate(JS_CONTROLS)
+    assert controls, f"{notebook}: the interactive widget has no control"
+    odd = [c for c in controls if c["kind"] not in ("slider", "dropdown")]
+    assert not odd, f"{notebook}: the widget has controls the classroom check cannot move yet: {odd}"
     first = widget.evaluate(JS_WIDGET_OUTPUT)
     first_ink = png_ink(first["img"])
     assert first_ink > 0.01, f"{notebook}: the widget's first figure is blank (ink {first_ink:.3f})"
-    sliders = widget.locator(".widget-slider")
-    assert sliders.count() >= 1, f"{notebook}: the interactive widget has no slider"
-    slider = sliders.first
-    readout = slider.locator(".widget-readout")
-    handle = slider.locator(".noUi-handle").first
-    values = [readout.inner_text().strip()]
+
+    def check_drawn(shown: dict, values: list[str], what: str) -> None:
+        if expect.reference is None:
+            return
+        image = png_image(shown["img"])
+        assert image is not None, f"{notebook}: {what}: the widget shows no PNG figure"
+        reference = expect.reference(values)
+        why = drawn_like(image, reference)
+        fits.append(fit(image, reference))
+        if why:
+            OUTPUT.mkdir(exist_ok=True)
+            image.save(OUTPUT / f"{Path(screenshot).stem}-figure-failed.png")
+        assert not why, (f"{notebook}: {what} (values {values}): the figure is not the one the package draws, "
+                         f"fully drawn: {why} (blank or half drawn? widget messages on kernel subshells, "
+                         "see tools/jupyterlab)")
+
+    values = [[c["value"] for c in controls]]
     texts = [first["text"]]
+    fits = []
+    moves = []
+    check_drawn(first, values[0], "the first figure")
     changed_figure = False
     before = first
-    for step in range(moves):
-        handle.focus()
-        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-        handle.press("ArrowLeft" if at_max else "ArrowRight")  # one step, as a learner would
-        try:
-            page.wait_for_function(JS_WIDGET_CHANGED, arg=[widget.element_handle(), before],
-                                   timeout=60_000, polling=250)
-        except Exception as exc:
-            raise AssertionError(f"{notebook}: slider step {step + 1} ({values[-1]} -> "
-                                 f"{readout.inner_text().strip()}) redrew nothing within 60 s") from exc
-        page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
-        page.wait_for_timeout(300)  # a late second figure would show up here
-        after = widget.evaluate(JS_WIDGET_OUTPUT)
-        values.append(readout.inner_text().strip())
-        texts.append(after["text"])
-        ink = png_ink(after["img"])
-        assert after["images"] == 1, (
-            f"{notebook}: after slider step {step + 1} the widget shows {after['images']} figures, expected 1 "
-            "(figures flushed twice: are widget messages running on kernel subshells? see tools/jupyterlab)")
-        assert 0.8 * first_ink <= ink <= 1.25 * first_ink, (
-            f"{notebook}: after slider step {step + 1} ({values[-2]} -> {values[-1]}) the figure is blank or "
-            f"half drawn: ink {ink:.3f} against {first_ink:.3f} for the first figure (matplotlib drawing the "
-            "same figure from two threads? widget messages on kernel subshells, see tools/jupyterlab)")
-        changed_figure = changed_figure or after["img"] != before["img"]
-        before = after
-    assert values[-1] != values[0], f"the slider's value did not change ({values})"
+    for index in range(len(controls)):
+        for step in range(expect.steps):
+            control = widget.evaluate(JS_CONTROLS)[index]
+            what = f"{control['kind']} {control['description']!r} move {step + 1} ({control['value']!r}"
+            done = move_control(widget, index, control)
+            try:
+                page.wait_for_function(JS_WIDGET_CHANGED, arg=[widget.element_handle(), before],
+                                       timeout=60_000, polling=250)
+            except Exception as exc:
+                now = widget.evaluate(JS_CONTROLS)[index]["value"]
+                raise AssertionError(f"{notebook}: {what} -> {now!r}, {done}) redrew nothing within 60 s") from exc
+            page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+            page.wait_for_timeout(300)  # a late second figure would show up here
+            after = widget.evaluate(JS_WIDGET_OUTPUT)
+            shown = [c["value"] for c in widget.evaluate(JS_CONTROLS)]
+            what += f" -> {shown[index]!r})"
+            assert shown[index] != control["value"], f"{notebook}: {what}: the control's value did not change"
+            moves.append(what)
+            values.append(shown)
+            texts.append(after["text"])
+            assert after["images"] == 1, (
+                f"{notebook}: after {what} the widget shows {after['images']} figures, expected 1 "
+                "(figures flushed twice: are widget messages running on kernel subshells? see tools/jupyterlab)")
+            if expect.reference is None:
+                ink = png_ink(after["img"])
+                assert 0.8 * first_ink <= ink <= 1.25 * first_ink, (
+                    f"{notebook}: after {what} the figure is blank or half drawn: ink {ink:.3f} against "
+                    f"{first_ink:.3f} for the first figure (matplotlib drawing the same figure from two threads? "
+                    "widget messages on kernel subshells, see tools/jupyterlab)")
+            else:
+                assert after["img"] != before["img"], f"{notebook}: after {what} the figure did not change"
+                check_drawn(after, shown, f"after {what}")
+            changed_figure = changed_figure or after["img"] != before["img"]
+            before = after
 
     # 4. Nothing went wrong on the way (stderr or a traceback shown anywhere, widget output included).
     shown_stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
@@ -676,9 +818,12 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         "language": language,
         "menus": menus,
         "code_cells": n_code,
-        "slider": values,
+        "controls": [f"{c['kind']} {c['description']}" for c in controls],
+        "moves": moves,
+        "values": values,
         "text": texts,
         "figure_changed": changed_figure,
+        "fits": fits,
         "page_errors": list(getattr(page, "page_errors", [])),
     }
 

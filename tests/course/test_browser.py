@@ -1,14 +1,17 @@
 """The classroom check: the course in a real JupyterLab, in a real browser (headless Chromium).
 
 Teachers open the course in JupyterLab and drag sliders in front of a class;
-nbval proves the code, this test proves the classroom. For chapter 01 in each
-language it starts JupyterLab from this environment, opens the notebook in
-Chromium (driven by Playwright), runs Run > Run All Cells from the menu,
-checks that no cell fails or warns, moves a slider of the ``interactive``
-widget three steps, checks that each step redraws one fully drawn figure and
-the printed K, and saves a screenshot to ``test-output/browser-<lang>.png``.
-JupyterLab runs with the course's settings (``tools/jupyterlab``), as
-``./course lab`` does. The Chinese notebook is
+nbval proves the code, this test proves the classroom. For every chapter with
+an ``interactive`` widget, in each language, it starts JupyterLab from this
+environment, opens the notebook in Chromium (driven by Playwright), runs
+Run > Run All Cells from the menu, checks that no cell fails or warns, moves
+each control of the widget (sliders by a key press, drop-downs to the next
+option), checks that each move redraws one fully drawn figure (the very figure
+the package draws for the values shown, where the chapter says how to draw it:
+:data:`WIDGET_CHAPTERS`), and saves a screenshot to
+``test-output/browser-<lang>.png`` (chapter 01, README's) or
+``test-output/browser-NN-<lang>.png``. JupyterLab runs with the course's
+settings (``tools/jupyterlab``), as ``./course lab`` does. The Chinese notebook is
 opened with JupyterLab's Chinese UI (the menu bar must read 文件 ...).
 
 Chromium is Debian's ``chromium`` (apt-get installs it when missing); the test
@@ -18,6 +21,8 @@ developing with ``-m "not browser"``.
 
 from __future__ import annotations
 
+import ast
+import io
 import json
 import os
 import re
@@ -29,20 +34,80 @@ import pytest
 from browser_support import (
     NOTEBOOKS,
     OUTPUT,
+    REPO,
     JupyterLab,
+    Redraw,
     chromium_context,
     classroom_check,
     new_page,
 )
 
 CHAPTER = "01_slicing.ipynb"  # its screenshots are README's
-WIDGET_CHAPTERS = ("01_slicing.ipynb", "05_learned_vs_stft.ipynb")
-# Chapters with a widget that classroom_check cannot drive yet (not tested in the browser; see the issue notes):
-NOT_YET = {"03": "its figure's ink changes by more than the 20% the half-drawn check allows as the slider moves",
-           "04": "its widget has drop-downs, no slider"}
 LANGUAGES = ("en", "zh")
 # Only for developing this test against other notebooks: a folder with en/ and zh/ in it.
 ROOT = Path(os.environ.get("TASNET_EDU_BROWSER_NOTEBOOKS", NOTEBOOKS))
+
+
+def package_figure(draw, language: str):
+    """The PNG (a PIL image) the kernel would send for ``draw()``'s figure, drawn here by the package.
+
+    Same language and fonts (``use_language``), same style (``course_style``, as
+    ``te.start_chapter``), same rendering as the inline backend (``bbox_inches="tight"``).
+    """
+    import matplotlib.pyplot as plt
+    from IPython.core.pylabtools import print_figure
+    from PIL import Image
+
+    from tasnet_edu.ui.i18n import use_language
+    from tasnet_edu.ui.plotting import course_style
+
+    with use_language(language), course_style():
+        fig = draw()
+        try:
+            png = print_figure(fig, "png", bbox_inches="tight")
+        finally:
+            plt.close(fig)
+    with Image.open(io.BytesIO(png)) as image:
+        image.load()
+        return image.copy()
+
+
+def shift_figure(language: str):
+    """Chapter 03's widget (one slider, the shift in periods, shown as ``0.05``): ``plot_shift(shift)``."""
+    def reference(values: list[str]):
+        import tasnet_edu as te
+
+        (shift,) = values
+        return package_figure(lambda: te.ch03.plot_shift(float(shift)), language)
+    return reference
+
+
+# Chapter 04's "templates" drop-down: the option labels it shows, per language, and the kind each stands for.
+KIND_LABELS = {"en": {"tones": "tones", "Fourier bases": "fourier", "random": "random"},
+               "zh": {"纯音模板": "tones", "傅里叶基": "fourier", "随机模板": "random"}}
+
+
+def strength_map_figure(language: str):
+    """Chapter 04's widget (drop-downs L and templates, on the notebook's ``x``): ``plot_strength_map(x, L, kind)``."""
+    def reference(values: list[str]):
+        import tasnet_edu as te
+
+        L, label = values
+        assert label in KIND_LABELS[language], f"unknown 'templates' option {label!r} in {language}"
+        x = te.ch03.example_clip()  # the notebook's x
+        return package_figure(lambda: te.ch04.plot_strength_map(x, int(L), KIND_LABELS[language][label]), language)
+    return reference
+
+
+# Every chapter with an interactive widget -> what moving it must do (a function of the language).
+# 01 and 05: the figure's ink hardly varies with the sliders, so "as much ink as the first figure" tells a
+# fully drawn figure. 03 and 04: the ink varies a lot, so each figure must be the one the package draws.
+WIDGET_CHAPTERS = {
+    "01_slicing.ipynb": lambda language: Redraw(steps=3),
+    "03_relu.ipynb": lambda language: Redraw(steps=3, reference=shift_figure(language)),
+    "04_strength_map.ipynb": lambda language: Redraw(steps=2, reference=strength_map_figure(language)),
+    "05_learned_vs_stft.ipynb": lambda language: Redraw(steps=3),
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +126,7 @@ def browser(chromium):
 @pytest.mark.parametrize("chapter", WIDGET_CHAPTERS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser):
-    """Every chapter with a slider widget, in both languages: run all, move the slider, see it redraw."""
+    """Every chapter with a widget, in both languages: run all, move each control, see it redraw."""
     notebook = ROOT / language / chapter
     assert notebook.exists(), (f"{notebook} is missing: build the notebooks with "
                                f"'.venv/bin/python tools/notebooks.py {chapter[:2]}'")
@@ -71,13 +136,15 @@ def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser)
     try:
         with new_page(browser) as page:
             try:
-                summary = classroom_check(page, lab, f"{language}/{chapter}", language, screenshot)
+                summary = classroom_check(page, lab, f"{language}/{chapter}", language, screenshot,
+                                          expect=WIDGET_CHAPTERS[chapter](language))
             except BaseException:
                 OUTPUT.mkdir(exist_ok=True)
-                page.screenshot(path=str(OUTPUT / f"browser-{language}-failed.png"))
+                page.screenshot(path=str(OUTPUT / f"{screenshot.stem}-failed.png"))
                 print(f"--- JupyterLab log (tail) ---\n{lab.log()}\n--- page errors ---\n{page.page_errors}")
                 raise
     finally:
+        lab.shutdown_kernels()  # one chapter's kernel at a time: 2 cores, and torch in every kernel
         changed = notebook.read_bytes() != stored
         if changed:
             notebook.write_bytes(stored)  # put the committed notebook back before failing
@@ -85,7 +152,7 @@ def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser)
     print(summary)
     assert screenshot.exists() and screenshot.stat().st_size > 10_000, f"no screenshot at {screenshot}"
     assert summary["figure_changed"] or len(set(summary["text"])) > 1, (
-        f"moving the slider {summary['slider']} changed neither the figure nor the printed text: {summary}")
+        f"moving the widget {summary['moves']} changed neither the figure nor the printed text: {summary}")
 
 
 @pytest.mark.browser
@@ -106,10 +173,63 @@ def test_jupyterlab_uses_the_course_settings(lab):
 # --- the helpers themselves (fast, no browser) -------------------------------------------------
 
 
+def interactive_widget_kinds() -> set[str]:
+    """Names of every ipywidgets control a learner moves (sliders, drop-downs, buttons, text...) and of ``interact``."""
+    import ipywidgets
+
+    kinds = {name for name, obj in vars(ipywidgets).items()
+             if isinstance(obj, type) and issubclass(obj, ipywidgets.ValueWidget) and issubclass(obj, ipywidgets.DOMWidget)}
+    return kinds | {"interact", "interactive", "interact_manual"}
+
+
+def widget_functions(module: Path, kinds: set[str]) -> set[str]:
+    """Functions of a chapter module that build an interactive ipywidgets control (``Dropdown(...)``, ``widgets.IntSlider(...)``)."""
+    found = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef):
+            for call in ast.walk(node):
+                if isinstance(call, ast.Call):
+                    f = call.func
+                    name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+                    if name in kinds:
+                        found.add(node.name)
+    return found
+
+
+def chapters_with_a_widget() -> dict[str, set[str]]:
+    """Chapter number -> the widget functions its notebook calls (``te.chNN.f(`` with ``f`` building a control,
+    or named ``*_widget`` / ``*_browser``)."""
+    kinds = interactive_widget_kinds()
+    chapters = {}
+    for source in sorted((REPO / "notebooks" / "src").glob("*.py")):
+        number = source.name[:2]
+        modules = list((REPO / "tasnet_edu" / "chapters").glob(f"ch{number}_*.py"))
+        builders = set().union(*(widget_functions(m, kinds) for m in modules))
+        called = set(re.findall(rf"te\.ch{number}\.(\w+)\(", source.read_text(encoding="utf-8")))
+        used = {f for f in called if f in builders or re.fullmatch(r"\w+_(widget|browser)", f)}
+        if used:
+            chapters[number] = used
+    return chapters
+
+
 def test_every_chapter_with_a_slider_widget_is_tested_in_the_browser():
-    sources = Path(__file__).resolve().parents[2] / "notebooks" / "src"
-    with_widget = {p.name[:2] for p in sources.glob("*.py") if re.search(r"te\.ch\d\d\.\w+_(widget|browser)\(", p.read_text())}
-    assert with_widget == {c[:2] for c in WIDGET_CHAPTERS} | set(NOT_YET)
+    """Any interactive widget counts (sliders, drop-downs, ...), not only sliders."""
+    with_widget = chapters_with_a_widget()
+    assert {"01", "03", "04", "05"} <= set(with_widget), with_widget  # the finder itself still finds them
+    assert "map_widget" in with_widget["04"] and "kernel_browser" in with_widget["05"]
+    assert set(with_widget) == {c[:2] for c in WIDGET_CHAPTERS}, (
+        f"chapters with a widget {with_widget}; tested in the browser: {sorted(WIDGET_CHAPTERS)}")
+
+
+def test_widget_finder_counts_drop_downs_and_sliders(tmp_path):
+    kinds = interactive_widget_kinds()
+    assert {"Dropdown", "IntSlider", "FloatSlider", "Checkbox", "interactive"} <= kinds and "Output" not in kinds
+    module = tmp_path / "ch99_x.py"
+    module.write_text("import ipywidgets as widgets\nfrom ipywidgets import IntSlider\n"
+                      "def a(): return widgets.Dropdown(options=[1, 2])\n"
+                      "def b(): return IntSlider()\n"
+                      "def c(): return widgets.Output()\n")
+    assert widget_functions(module, kinds) == {"a", "b"}
 
 
 def test_free_port_can_be_bound():
@@ -165,3 +285,45 @@ def test_painted_like_spots_a_half_drawn_figure():
     assert not browser_support.painted_like(half, figure)
     assert not browser_support.painted_like(Image.new("RGB", (320, 160), "white"), figure)
     assert browser_support.png_ink(None) == 0.0
+
+
+def test_drawn_like_needs_the_whole_figure():
+    from PIL import Image, ImageDraw
+
+    figure = Image.new("RGB", (400, 200), "white")
+    draw = ImageDraw.Draw(figure)
+    draw.rectangle((20, 20, 380, 180), outline="black", width=2)  # axes
+    draw.line([(20, 180), (120, 40), (220, 160), (380, 30)], fill="black", width=2)  # a thin curve
+    draw.text((150, 185), "sample n", fill="black")  # a label
+    assert browser_support.drawn_like(figure, figure) == ""
+    blank = Image.new("RGB", figure.size, "white")
+    assert "ink" in browser_support.drawn_like(blank, figure)
+    half = figure.copy()
+    ImageDraw.Draw(half).rectangle((0, 100, 399, 199), fill="white")  # lower half not drawn yet
+    assert browser_support.drawn_like(half, figure) != ""
+    no_curve = figure.copy()
+    ImageDraw.Draw(no_curve).line([(20, 180), (120, 40), (220, 160), (380, 30)], fill="white", width=2)
+    ImageDraw.Draw(no_curve).rectangle((20, 20, 380, 180), outline="black", width=2)
+    assert browser_support.drawn_like(no_curve, figure) != ""  # axes drawn, the thin curve missing
+    assert "size" in browser_support.drawn_like(figure.crop((0, 0, 400, 150)), figure)
+    assert browser_support.png_image(None) is None
+
+
+def test_reference_figures_tell_widget_values_apart():
+    """The package's figures for two values of a control differ, so a stale or wrong figure fails the check."""
+    from PIL import ImageDraw
+
+    for language in LANGUAGES:
+        shift = WIDGET_CHAPTERS["03_relu.ipynb"](language).reference
+        at_0, at_05 = shift(["0.00"]), shift(["0.05"])
+        assert browser_support.drawn_like(at_0, shift(["0.00"])) == ""  # drawn the same way every time
+        assert browser_support.drawn_like(at_05, at_0) != ""
+        half = at_0.copy()
+        ImageDraw.Draw(half).rectangle((0, at_0.size[1] // 2, *at_0.size), fill="white")
+        assert browser_support.drawn_like(half, at_0) != ""
+    maps = WIDGET_CHAPTERS["04_strength_map.ipynb"]("zh").reference
+    tones = maps(["128", "纯音模板"])
+    assert browser_support.drawn_like(maps(["256", "纯音模板"]), tones) != ""
+    assert browser_support.drawn_like(maps(["128", "傅里叶基"]), tones) != ""
+    with pytest.raises(AssertionError, match="unknown 'templates' option"):
+        maps(["128", "tones"])
