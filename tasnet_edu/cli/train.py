@@ -24,6 +24,7 @@ from pathlib import Path
 
 import torch
 
+from ..core.checks import check_size
 from ..core.model import ENCODERS
 from ..core.speakers import data_splits
 from ..core.training import TrainConfig, export, run
@@ -43,6 +44,8 @@ def main(argv=None) -> None:
     parser.add_argument("--minutes", type=float, default=60.0, help="stop after this much training time (in total, resumes included)")
     parser.add_argument("--steps", type=int, default=None, help="stop after this many steps in total")
     parser.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="threads that mix batches ahead of the model (default: 4 with --device cuda, else 0)")
     parser.add_argument("--seed", type=int, default=None, help="default: 0")
     parser.add_argument("--config", type=Path, default=None,
                         help='JSON file overriding TrainConfig fields, e.g. {"batch_size": 4, "model": {"N": 32}}')
@@ -68,12 +71,18 @@ def main(argv=None) -> None:
         data_splits(paths["data"])  # a clear error about the folder now, not after the model is built
     if args.device.startswith("cuda") and not torch.cuda.is_available():
         raise SystemExit(f"error: --device {args.device}, but torch sees no GPU here; use --device cpu")
+    workers = args.workers if args.workers is not None else (4 if args.device.startswith("cuda") else 0)
+    try:
+        check_size("--workers", workers, 0)
+    except ValueError as error:
+        raise SystemExit(f"error: {error}; use 0 (mix on the training thread) or more") from None
     cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=args.seed or 0)), **overrides, **paths, "model": model_fields})
     threads = torch.get_num_threads()
     if args.threads:
         torch.set_num_threads(args.threads)
     try:
-        run(args.out, cfg, minutes=args.minutes, steps=args.steps, rescore=args.rescore, device=args.device)
+        run(args.out, cfg, minutes=args.minutes, steps=args.steps, rescore=args.rescore, device=args.device,
+            workers=workers)
     finally:
         torch.set_num_threads(threads)
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -82,20 +85,38 @@ def validate(model: TinyTasNet, mixtures: list[dict]) -> float:
     return float(si_snri_scores(lambda mixture, sources: model(mixture.to(device)).cpu(), mixtures).mean())
 
 
-def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, progress: bool = True):
+def batches(cfg: TrainConfig, start: int, steps: int, workers: int = 0):
+    """The batches of steps ``start .. start + steps - 1``, in order.
+
+    ``workers > 0`` mixes them ahead in that many threads (for a GPU, which would otherwise wait for
+    the CPU); the batches are the same either way, because each depends only on ``(seed, step)``.
+    """
+    if workers == 0:
+        yield from (make_batch(cfg, step) for step in range(start, start + steps))
+        return
+    with ThreadPoolExecutor(workers) as pool:
+        jobs = (pool.submit(make_batch, cfg, step) for step in range(start, start + steps))  # submitted lazily
+        ahead = deque(islice(jobs, 2 * workers))
+        while ahead:
+            batch = ahead.popleft().result()
+            ahead.extend(islice(jobs, 1))
+            yield batch
+
+
+def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, progress: bool = True, workers: int = 0):
     """Run ``steps`` optimisation steps from step ``start``; returns the list of losses (dB, lower is better)."""
     model.train()
     device = next(model.parameters()).device
     losses = []
-    for step in tqdm(range(start, start + steps), disable=not progress, desc="training", leave=False):
-        mixture, sources = make_batch(cfg, step)
+    for mixture, sources in tqdm(batches(cfg, start, steps, workers), total=steps, disable=not progress,
+                                 desc="training", leave=False):
         loss = pit_loss(model(mixture.to(device)), sources.to(device))
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
         optimizer.step()
-        losses.append(float(loss.detach()))
-    return losses
+        losses.append(loss.detach())  # kept on the device: reading each one would make the GPU wait every step
+    return torch.stack(losses).cpu().tolist()
 
 
 def new_run(cfg: TrainConfig, device: str = "cpu"):
@@ -178,9 +199,10 @@ def resume_or_start(out: Path, cfg: TrainConfig, device: str = "cpu"):
 
 
 def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = None, rescore: bool = False,
-        progress: bool = True, device: str = "cpu") -> dict:
+        progress: bool = True, device: str = "cpu", workers: int = 0) -> dict:
     """Train into the run folder ``out`` until ``steps`` or ``minutes`` (in total, resumes included); returns the state.
 
+    ``workers``: threads that mix batches ahead (:func:`batches`; same batches, for a GPU).
     ``rescore``: on resume, score the model on the validation set again and count the best from there
     (after the validation mixtures changed). The log also scores the real test mixtures, for the
     learning curve only: checkpoints are chosen on synthetic validation data.
@@ -202,7 +224,7 @@ def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = 
         while state["step"] < max_steps and state["train_seconds"] < minutes * 60:
             n = min(cfg.eval_every, max_steps - state["step"])
             t0 = time.perf_counter()
-            losses = train_steps(model, optimizer, cfg, state["step"], n, progress)
+            losses = train_steps(model, optimizer, cfg, state["step"], n, progress, workers)
             state["train_seconds"] += time.perf_counter() - t0
             state["step"] += n
             score = validate(model, validation)

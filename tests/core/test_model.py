@@ -21,7 +21,7 @@ from tasnet_edu.core.model import (
     load_checkpoint,
     untrained_model,
 )
-from tasnet_edu.core.training import TrainConfig, make_batch, new_run, train_steps
+from tasnet_edu.core.training import TrainConfig, batches, make_batch, new_run, train_steps
 
 SMALL = TasNetConfig(N=16, B=16, H=32, X=2, R=1)
 
@@ -163,6 +163,25 @@ def test_batches_are_reproducible_by_step():
     mixture, sources = a
     assert mixture.shape == (2, 2000) and sources.shape == (2, 2, 2000)
     assert torch.allclose(sources.sum(1), mixture, atol=1e-6)
+
+
+def test_batches_mixed_ahead_in_threads_are_the_same_batches_in_the_same_order():
+    cfg = TrainConfig(model=SMALL, batch_size=2, segment_seconds=0.25)
+    plain = list(batches(cfg, start=5, steps=7))
+    for workers in (1, 3):
+        ahead = list(batches(cfg, start=5, steps=7, workers=workers))
+        assert len(ahead) == 7
+        assert all(torch.equal(a[0], b[0]) and torch.equal(a[1], b[1]) for a, b in zip(plain, ahead, strict=True))
+    assert torch.equal(plain[0][0], make_batch(cfg, 5)[0]) and torch.equal(plain[-1][0], make_batch(cfg, 11)[0])
+    assert list(batches(cfg, start=0, steps=0, workers=2)) == []
+
+
+def test_train_command_refuses_a_negative_number_of_workers(tmp_path):
+    from tasnet_edu.cli import train
+
+    with pytest.raises(SystemExit, match="--workers must be at least 0, got -1"):
+        train.main(["--out", str(tmp_path / "run"), "--workers", "-1"])
+    assert not (tmp_path / "run").exists()
 
 
 def test_training_lowers_the_loss():
