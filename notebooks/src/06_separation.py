@@ -206,18 +206,35 @@ at least 90% of it — the more such entries, the less two voices share, and the
     code("""
 domains = te.ch06.masks_by_domain(model, te.ch06.real_mixtures())
 print(te.ch06.domain_table(domains, te.current_language()))
+first_domains = te.ch06.masks_by_domain(te.load_pretrained("learned-espeak"), te.ch06.real_mixtures())
+print(te.ch06.describe_decoder("learned-espeak", first_domains))
 """),
     md(
         en="""
-Read the table row by row: on the waveform the two voices overlap in more of the energy, and the same oracle separates
-worse; the strength map and the STFT both spread the voices over many rows, where one voice usually dominates each
-entry. So the claim holds for *time-frequency-like* representations in general, learned or fixed: what the encoder
-adds is that its templates are learned together with the separator, with short frames.
+Read the energy column first: on the waveform the two voices share more of the energy; on the STFT, and even more on
+the strength map, one voice usually dominates each entry. In that sense the voices are easiest to tell apart in the
+encoder's space, as the document says.
+
+The SI-SNRi column adds a second condition: after masking, the result must be turned back into sound. Samples and the
+STFT do that exactly; the strength map goes through the model's decoder, which was trained to decode the separator's
+masks, not to rebuild every map perfectly. The last column measures it: decoding the *unmasked* map gives back the
+mixture only up to the SI-SNR shown, a ceiling for any mask on that map. With the shipped model the oracle on the
+strength map scores no better than on the samples, although its entries are the least shared; the line under the
+table shows the first model, whose decoder rebuilds better and whose oracle does better too. So "easier in feature
+space" holds for how separable the representation is; how much a mask gains from it also depends on the decoder that
+turns the map back into sound. (Conv-TasNet learns encoder, separator and decoder together;
+at full scale its separations surpass the ideal masks on an STFT, Luo & Mesgarani 2019.)
 """,
         zh="""
-逐行读这张表：在波形上，两个声音共用的能量更多，同样的理想掩码分得更差；强度图和 STFT 都把声音分散到许多行上，
-每个元素通常由一个声音主导。所以这个说法对“类似时频表示”的表示都成立，不管是学出来的还是固定的：
-编码器的不同之处在于，它的模板是和分离器一起学出来的，而且帧很短。
+先看能量那一列：在波形上，两个声音共用的能量更多；在 STFT 上，尤其是在强度图上，每个元素通常由一个声音主导。
+从这个意义上说，两个声音在编码器的空间里最容易区分，和原文说的一样。
+
+SI-SNRi 那一列还多了一个条件：加完掩码之后，结果还得变回声音。采样点和 STFT 都能精确还原；强度图则要经过模型的解码器，
+而解码器学的是解码分离器给出的掩码，并没有被要求把每一张强度图都完美还原。最后一列量的就是这一点：把**不加掩码**的强度图解码，
+得到的混合语音也只能达到表中的 SI-SNR，这就是强度图上任何掩码的上限。对随包模型来说，强度图上的理想掩码并不比采样点上的好，
+尽管它的元素被两个声音共用得最少；表格下面那一行是第一版模型：它的解码器还原得更好，理想掩码的成绩也更高。
+所以，“在特征空间里更容易分离”说的是表示本身有多容易分开；掩码能从中得到多少好处，还要看把强度图变回声音的解码器。
+（Conv-TasNet 把编码器、分离器和解码器一起学；在完整规模下，它的分离结果超过了 STFT 上的理想掩码，见 Luo 与 Mesgarani 2019。）
 """,
     ),
     md(
@@ -266,25 +283,33 @@ fig = te.ch06.plot_results(te.ch06.shipped_results(), "real")
 Read each column with its interval. On real voices the model trained only on synthetic speech does separate, while
 the first model (10 espeak-ng voices, whose test voices were its training voices) makes real mixtures *worse* — but
 both stay far below the oracle masks. On unseen synthetic voices the model is below the masks too; only on the shipped
-clips, spoken by the voices it trained on, did the first model reach the masks' level. So, honestly: this tiny model,
-trained for a few hours on one CPU thread, does **not** surpass the ideal masks on voices it has not heard. The paper's
-model does (WSJ0-2mix, real speech, 512 templates, days of GPU training: Conv-TasNet 15.3 dB, IRM 12.2, IBM 13.0,
-WFM 13.4 dB; Luo & Mesgarani 2019); what this course can show is the direction: more varied training data turned "does nothing
-on real people" into a few dB of separation. The gap that remains is the subject of the ablations below.
+clips, spoken by the voices it trained on, did the first model reach the masks' level. So, honestly: this tiny model
+(225,881 weights, trained for under two hours on one CPU thread and then 20 minutes on one GPU) does **not** surpass
+the ideal masks on voices it has not heard. The paper's model does (WSJ0-2mix, real speech, 512 templates, days of GPU
+training: Conv-TasNet 15.3 dB, IRM 12.2, IBM 13.0, WFM 13.4 dB; Luo & Mesgarani 2019); what this course can show is the
+direction: more varied training data, and more of it, turned "does nothing on real people" into clearly audible
+separation, about half of what the oracle masks reach. The gap that remains is the subject of the ablations below.
 
-How the shipped model got there: its training log, one point per evaluation. The synthetic validation curve chose the
-checkpoint; the real test curve was only watched, so the real voices stay a fair test.
+How the shipped model got there: its training log, one point per evaluation, in two stages that both continue from the
+first model. Stage 1 ran on one CPU thread with small batches; stage 2 continued from stage 1's last weights on a GPU with
+batches 16 times larger in audio (and validated on 100 mixtures, where stage 1 used the first 48 of them). The
+synthetic validation curve chose the checkpoint; the real test curve was only watched, so the real voices stay a fair
+test. Notice that the two curves do not rise together step by step: validation on synthetic voices is only a rough
+guide to real ones.
 """,
         zh="""
 看每一列时都要连同区间一起看。在真人语音上，只用合成语音训练的模型确实能分离一些，而第一版模型（10 个 espeak-ng 声音，
 它的测试声音也是它的训练声音）反而让真人混合变得*更差*——但两者都远低于理想（oracle）掩码。在没听过的合成声音上，模型同样低于掩码；
-只有在随包片段上（说话的正是它训练过的声音），第一版模型才达到掩码的水平。所以实话实说：这个在一个 CPU 线程上训练了几个小时的小模型，
-在没听过的声音上**没有**超过理想掩码。论文里的模型做到了（WSJ0-2mix，真人语音，512 个模板，在 GPU 上训练好几天：Conv-TasNet 15.3 dB，
-IRM 12.2、IBM 13.0、WFM 13.4 dB；Luo 与 Mesgarani 2019）；本课程能展示的是方向：更多样的训练数据，把“对真人毫无作用”变成了几个 dB 的分离效果。
-剩下的差距，正是下面消融实验要讨论的。
+只有在随包片段上（说话的正是它训练过的声音），第一版模型才达到掩码的水平。所以实话实说：这个小模型（225,881 个权重，
+先在一个 CPU 线程上训练了不到两小时，又在一块 GPU 上训练了 20 分钟）在没听过的声音上**没有**超过理想掩码。
+论文里的模型做到了（WSJ0-2mix，真人语音，512 个模板，在 GPU 上训练好几天：Conv-TasNet 15.3 dB，IRM 12.2、IBM 13.0、WFM 13.4 dB；
+Luo 与 Mesgarani 2019）；本课程能展示的是方向：更多样、更大量的训练数据，把“对真人毫无作用”变成了听得出来的分离，
+大约是理想掩码成绩的一半。剩下的差距，正是下面消融实验要讨论的。
 
-随包模型是怎么训练出来的：下面是它的训练记录，每次评估一个点。检查点是按合成验证集的曲线挑的；真人测试集的曲线只观察、不参与挑选，
-所以真人语音仍然是一场公平的测试。
+随包模型是怎么训练出来的：下面是它的训练记录，每次评估一个点，分两个阶段，都从第一版模型接着训练。第 1 阶段在一个 CPU 线程上用小批量训练；
+第 2 阶段从第 1 阶段最后的权重出发，在 GPU 上训练，每批的音频量是原来的 16 倍（验证集用 100 个混合，第 1 阶段用的是其中前 48 个）。
+检查点是按合成验证集的曲线挑的；真人测试集的曲线只观察、不参与挑选，所以真人语音仍然是一场公平的测试。
+注意两条曲线并不是一步一步同涨同跌的：合成声音上的验证成绩，只能粗略地预示真人语音上的表现。
 """,
     ),
     code("""
@@ -344,14 +369,16 @@ print(te.ch06.ablation_table("data", te.current_language()))
 Every row fine-tunes the first model for the same number of steps on the data of its row and the rows above. Any
 fine-tuning on more voices helps real people, from below zero to one or two dB; the voices of flite and festival, built
 from recordings of real speakers, help most on real voices; augmentation adds nothing visible at this budget and costs
-on the clean synthetic test set. The shipped model trained far longer on the augmented corpus and reached the first
-table's score on real voices: training time mattered as much as the data. With real recordings to train on (for
+on the clean synthetic test set. The shipped model trained far longer on the augmented corpus (stage 2 alone saw
+nearly 1,000 times the audio of one of these 400-step runs) and scored well above every row of both tables on real
+voices: training time mattered as much as the data. With real recordings to train on (for
 example LibriSpeech), `python -m tasnet_edu.cli.train --data DIR` does the same with real speech.
 """,
         zh="""
 每一行都从第一版模型出发，训练同样的步数，用的是本行和上面各行的数据。只要在更多声音上继续训练，真人语音的成绩就从负数升到
 一两个 dB；flite 和 festival 的声音（由真人录音做成）对真人语音帮助最大；在这点预算下，数据增强看不出额外的好处，
-还让干净的合成测试集成绩有所下降。随包模型在增强后的语料上训练得久得多，才达到第一张表里真人语音的成绩：训练时间和数据一样重要。
+还让干净的合成测试集成绩有所下降。随包模型在增强后的语料上训练得久得多（光是第 2 阶段见过的音频，就接近这里一次 400 步训练的 1000 倍），
+它在真人语音上的成绩远高于两张表里的每一行：训练时间和数据一样重要。
 如果你有真人录音可以用来训练（比如 LibriSpeech），`python -m tasnet_edu.cli.train --data DIR` 就能用真人语音做同样的事。
 """,
     ),
@@ -419,13 +446,15 @@ print(list(out.shape))
 
 Record two takes — two people, or you twice saying different things — and let the shipped model separate them. With
 only one take (or none), the missing voice is one of the course's clips, and the cell says so. Expect less than on the
-test mixtures above if your room is noisy: the model learned from synthetic voices only.
+test mixtures above if your room is noisy: the model learned from synthetic voices only. And one mixture says little:
+single mixtures spread widely around the averages above (compare the six live ones), so try several takes.
 """,
         zh="""
 ## 你们自己的两个声音
 
 录两段——两个人各说一段，或者你自己说两段不同的话——让随包模型把它们分开。只录了一段（或一段都没录）时，缺的声音用课程自带的音频代替，
-单元格会说明这一点。如果房间比较吵，效果会比上面的测试混合差：这个模型只听过合成声音。
+单元格会说明这一点。如果房间比较吵，效果会比上面的测试混合差：这个模型只听过合成声音。另外，一个混合说明不了多少问题：
+单个混合的成绩在上面的平均值附近分散得很开（对比一下现场算的那 6 个），所以多录几段试试。
 """,
     ),
     code("""
@@ -527,8 +556,9 @@ band limits and codecs; the engines row brings voices built from recordings of r
 1. The encoder turns a mixture into weights of $N$ basis signals; the separator masks the weights per voice; the
    decoder adds up all $N$ basis signals, weighted, frame by frame (overlap-add).
 2. SI-SNRi measures the gain in dB, whatever the output's scale and order (PIT); with few mixtures, give an interval.
-3. The same oracle separates better on the strength map (or an STFT) than on the waveform: that is the document's
-   "easier in feature space", measured.
+3. In the strength map (and in an STFT) one voice dominates more of the energy than on the waveform: the document's
+   "easier in feature space", measured; what a mask gains from it also depends on how well the decoder turns the map
+   back into sound.
 
 ### References
 
@@ -572,7 +602,8 @@ own, `python -m tasnet_edu.cli.train --data DIR` (README) to train this tiny mod
 
 1. 编码器把混合语音变成 $N$ 条基信号的权重；分离器为每个声音给权重加掩码；解码器逐帧把全部 $N$ 条基信号加权求和，再重叠相加。
 2. SI-SNRi 以 dB 衡量提升，与输出的音量和顺序无关（PIT）；混合的数量少时，要给出区间。
-3. 同一种理想掩码，加在强度图（或 STFT）上比加在波形上分得更好：这就是原文“在特征空间里分离更容易”的实测版本。
+3. 在强度图（以及 STFT）上，由一个声音主导的能量比在波形上更多：这就是原文“在特征空间里分离更容易”的实测版本；
+   掩码能从中得到多少好处，还取决于解码器把强度图变回声音的本领。
 
 ### 参考文献
 

@@ -54,7 +54,8 @@ def training_facts(encoder: str = "learned") -> str:
     tc = ckpt.get("train_config", {})
     init = tc.get("init")
     data = tc.get("data")
-    start = (t(f"training continued from earlier weights ({Path(init).name})", f"在已有权重（{Path(init).name}）的基础上继续训练")
+    earlier = "/".join(Path(init).parts[-2:]) if init else ""  # run folder + file: "diverse-learned/last.pt"
+    start = (t(f"training continued from earlier weights ({earlier})", f"在已有权重（{earlier}）的基础上继续训练")
              if init else t(f"started from random weights (seed {tc.get('seed', 0)})", f"从随机权重开始（随机种子 {tc.get('seed', 0)}）"))
     folder = "/".join(Path(data).parts[-2:]) if data else ""
     source = (t(f"trained on the speech in the folder {folder}", f"训练数据：文件夹 {folder} 里的语音") if data

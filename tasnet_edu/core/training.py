@@ -160,14 +160,40 @@ def export(run_dir: Path, out: Path) -> dict:
     if ckpt["config"].get("init"):  # fine-tuned: keep how the starting weights were made
         init = Path(ckpt["config"]["init"])
         start = torch.load(init, map_location="cpu", weights_only=True)
-        shipped["init"] = {k: start[k] for k in ("step", "train_seconds", "validation_si_snri", "train_config") if k in start}
+        # A shipped checkpoint names these train_config / validation_si_snri, a run's checkpoint config / best_score.
+        start_config = start.get("train_config", start.get("config"))
+        shipped["init"] = {"step": start["step"], "train_seconds": start["train_seconds"],
+                           "validation_si_snri": start.get("validation_si_snri", start.get("best_score")),
+                           "train_config": start_config and {**start_config, "init": _portable(start_config.get("init")),
+                                                             "data": _portable(start_config.get("data"))}}
         if init.resolve() == Path(out).resolve():  # about to be overwritten: name a kept copy of the same bytes, if any
             same = [p for p in init.parent.glob("*.pt") if p.resolve() != init.resolve() and p.read_bytes() == init.read_bytes()]
             if same:
                 shipped["train_config"]["init"] = _portable(str(same[0]))
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(shipped, out)
+    write_stage_log(run_dir, ckpt["config"], out.with_suffix(".log.jsonl"))
     return shipped
+
+
+def write_stage_log(run_dir: Path, config: dict, path: Path) -> list[dict]:
+    """The learning curve beside a shipped checkpoint: the run's log, after the log of the run it started from (if any).
+
+    Each row gets its ``stage`` (1, 2, ...) and that stage's batch, since steps of different batches differ.
+    """
+    stages = []
+    init = Path(config["init"]) if config.get("init") else None
+    if init and init.name in ("last.pt", "best.pt") and (init.parent / "log.jsonl").is_file():  # started from a run
+        stages.append((init.parent, torch.load(init, map_location="cpu", weights_only=True)["config"]))
+    stages.append((Path(run_dir), config))
+    rows = []
+    for number, (folder, cfg) in enumerate(stages, start=1):
+        for line in (folder / "log.jsonl").read_text().splitlines():
+            if line.strip():
+                rows.append({"stage": number, "batch_size": cfg["batch_size"], "segment_seconds": cfg["segment_seconds"],
+                             **json.loads(line)})
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    return rows
 
 
 def _portable(path: str | None) -> str | None:

@@ -213,7 +213,7 @@ def test_training_facts_say_where_training_started_and_on_what(monkeypatch):
     ckpt["train_config"] = {**ckpt["train_config"], "init": "tasnet_edu/pretrained/first.pt", "data": "/cache/corpus/augmented"}
     monkeypatch.setattr(learned, "load_checkpoint", lambda encoder="learned": ckpt)
     facts = learned.training_facts()
-    assert "continued from earlier weights (first.pt)" in facts and "corpus/augmented" in facts
+    assert "continued from earlier weights (pretrained/first.pt)" in facts and "corpus/augmented" in facts
     assert "random" not in facts
     with te.use_language("zh"):
-        assert "在已有权重（first.pt）的基础上继续训练" in learned.training_facts()
+        assert "在已有权重（pretrained/first.pt）的基础上继续训练" in learned.training_facts()

@@ -97,8 +97,27 @@ def test_masks_by_domain_with_a_perfect_encoder():
     # ReLU-free identity encoder: magnitudes |s_i| / sum |s_j| on samples = the waveform domain, exactly.
     assert domains["encoder"]["si_snri"]["mean"] == pytest.approx(domains["waveform"]["si_snri"]["mean"], abs=0.01)
     assert 0 < domains["waveform"]["dominated"]["mean"] <= 100
+    assert domains["encoder"]["rebuilt"]["mean"] > 60  # an exact decoder rebuilds the mixture exactly
     table = separation.domain_table(domains, "zh")
-    assert "波形采样点" in table and table.count("\n") == 4
+    assert "波形采样点" in table and "精确还原" in table and table.count("\n") == 4
+
+
+def test_what_chapter_06_says_about_separation_in_feature_space():
+    mixtures = separation.real_mixtures()
+    shipped = separation.masks_by_domain(te.load_pretrained(), mixtures)
+    first = separation.masks_by_domain(te.load_pretrained("learned-espeak"), mixtures)
+    share = {d: v["dominated"]["mean"] for d, v in shipped.items()}
+    # "on the STFT, and even more on the strength map, one voice usually dominates each entry"
+    assert share["waveform"] < share["stft"] < share["encoder"]
+    # "the oracle on the strength map scores no better than on the samples"; the decoder's rebuild is its ceiling
+    score = {d: v["si_snri"]["mean"] for d, v in shipped.items()}
+    assert score["encoder"] <= score["waveform"] + 0.3 and score["encoder"] < score["stft"]
+    assert score["encoder"] < shipped["encoder"]["rebuilt"]["mean"]
+    # "the first model, whose decoder rebuilds better and whose oracle does better too"
+    assert first["encoder"]["rebuilt"]["ci95"][0] > shipped["encoder"]["rebuilt"]["ci95"][1]
+    assert first["encoder"]["si_snri"]["ci95"][0] > shipped["encoder"]["si_snri"]["ci95"][1]
+    line = separation.describe_decoder("learned-espeak", first)
+    assert line.startswith("learned-espeak: ideal ratio mask") and f"{first['encoder']['rebuilt']['mean']:.1f}" in line
 
 
 def test_do_nothing_loss_is_minus_the_mixtures_si_snr():

@@ -1,6 +1,7 @@
 """The data the models learn from and are tested on: the diverse corpus command, the real test set, training folders."""
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -138,3 +139,10 @@ def test_fine_tuning_keeps_how_the_start_was_made(tmp_path):
     assert not torch.equal(start["model"]["decoder.weight"], tuned["model"]["decoder.weight"])
     shipped = train_cli.export(second, tmp_path / "shipped.pt")
     assert shipped["init"]["step"] == 2 and shipped["train_config"]["init"] == str(first / "best.pt")
+    # a run's checkpoint as the start: its validation score and settings are kept under the shipped names
+    assert shipped["init"]["validation_si_snri"] == start["best_score"]
+    assert shipped["init"]["train_config"]["batch_size"] == 2 and shipped["init"]["train_config"]["init"] is None
+    # the learning curve shipped beside it: the first run's evaluations, then the second's
+    stages = [json.loads(line) for line in (tmp_path / "shipped.log.jsonl").read_text().splitlines()]
+    assert [(row["stage"], row["step"]) for row in stages] == [(1, 2), (2, 2)]
+    assert stages[0]["batch_size"] == 2 and stages[0]["segment_seconds"] == 0.5
