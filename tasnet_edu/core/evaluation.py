@@ -69,6 +69,19 @@ def method_scores(method: str, mixtures: list[dict], models: dict | None = None)
     return si_snri_scores(separator_for(method, models), mixtures)
 
 
+def per_recording(method: str = "learned", models: dict | None = None) -> dict[str, float]:
+    """Mean SI-SNRi (dB) of ``method`` over the real mixtures each recording is in (11 of the 66), lowest first.
+
+    The mixtures share recordings, so these means are not independent: read them as a ranking of which voices and
+    recording conditions are hard, not as separate measurements.
+    """
+    mixtures = test_mixtures("real")
+    scores = method_scores(method, mixtures, models)
+    files = sorted({f for m in mixtures for f in m["files"]})
+    means = {f: float(np.mean([s for m, s in zip(mixtures, scores) if f in m["files"]])) for f in files}
+    return dict(sorted(means.items(), key=lambda kv: kv[1]))
+
+
 def test_mixtures(test_set: str, count: int | None = None, corpus=None) -> list[dict]:
     """The fixed mixtures of one test set (see :data:`TEST_SETS`); ``count`` takes the first ones.
 

@@ -121,3 +121,16 @@ def test_chapter_06_compares_the_audio_the_stages_saw():
     default = TrainConfig()  # tools/ablation.py keeps the default batch
     data_run = ablation_results()["steps"]["data"] * default.batch_size * default.segment_seconds
     assert 900 < stage_2 / data_run < 1000
+
+
+def test_readme_per_recording_line_matches_the_shipped_models():
+    from tasnet_edu.core.evaluation import per_recording
+
+    shipped, first = per_recording("learned"), per_recording("learned-espeak")
+    assert len(shipped) == 12 and all(f.endswith(".flac") for f in shipped)
+    (low, a), (second, b) = list(shipped.items())[:2]
+    assert f"`{low[:-5]}` ({a:.1f} dB) and `{second[:-5]}` ({b:.1f} dB)" in README
+    (x, c), (y, d) = list(shipped.items())[-2:]  # "best on X and Y (c dB)": the two highest, equal at 0.1 dB
+    assert f"{c:.1f}" == f"{d:.1f}"
+    assert any(f"best on `{u[:-5]}` and `{v[:-5]}` ({d:.1f} dB)" in README for u, v in ((x, y), (y, x)))
+    assert max(first.values()) < 0.1  # "the first model is below 0.1 dB on every one of them"
