@@ -896,3 +896,197 @@ def run_one_cell(page, index: int, timeout_s: float = 120) -> list[dict]:
     before = page.evaluate(JS_RUN_ONE_CELL, index)
     page.wait_for_function(JS_CELL_DONE, arg=[index, before], timeout=timeout_s * 1000, polling=250)
     return page.evaluate(JS_CELL_OUTPUTS, index)
+
+
+# --------------------------------------------------------------------------- your own voice in the chapters
+
+
+def write_microphone_wav(path: Path, rate: int = 48000) -> Path:
+    """The course's example clip as a 16-bit mono WAV at ``rate``, for :func:`fake_microphone_args` to play."""
+    import librosa
+    import numpy as np
+    import soundfile as sf
+
+    from tasnet_edu.core.audio import EXAMPLE_CLIP, SAMPLE_RATE, example_clip
+
+    clip = example_clip(EXAMPLE_CLIP).numpy()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sf.write(str(path), librosa.resample(clip, orig_sr=SAMPLE_RATE, target_sr=rate).astype(np.float32), rate,
+             subtype="PCM_16")
+    return path
+
+
+def notebook_cells(path: Path) -> list[tuple[str, str]]:
+    """``(cell_type, source)`` of every cell of the notebook at ``path``, in order (as JupyterLab shows them)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    return [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"]) for c in cells]
+
+
+def voice_cells(cells: list[tuple[str, str]], marker: str) -> tuple[int, list[int]]:
+    """Where a chapter's "your own voice" section is: the recorder cell and the cells that use the take.
+
+    ``cells`` as :func:`notebook_cells` gives them; the recorder cell is the first
+    code cell whose source contains ``marker`` (``te.ui.voice.VoicePanel(``); the
+    cells using the take are the code cells right after it, up to the next
+    markdown cell. Indices count every cell (as ``run_one_cell`` does).
+    """
+    found = [i for i, (kind, source) in enumerate(cells) if kind == "code" and marker in source]
+    assert found, f"no code cell contains {marker!r}"
+    recorder, uses = found[0], []
+    for i in range(recorder + 1, len(cells)):
+        if cells[i][0] == "markdown":
+            break
+        if cells[i][0] == "code" and cells[i][1].strip():
+            uses.append(i)
+    assert uses, f"no code cell uses the take after the recorder cell {recorder} ({marker!r})"
+    return recorder, uses
+
+
+def fallback_sentence(language: str, clip: str) -> str:
+    """The start of what ``take_or_clip`` prints without a take: "No recording or upload yet: using ... CLIP"."""
+    from tasnet_edu.ui.voice import message
+
+    said = message("fallback", language, why=message("no_take", language), clip=clip)
+    return said[: said.index(clip) + len(clip)]
+
+
+def take_pattern(language: str) -> re.Pattern:
+    """What ``take_or_clip`` prints when it uses a recording: "Using your recording: 1.52 s at 8000 Hz." (seconds)."""
+    from tasnet_edu.ui.voice import message
+
+    said = message("using", language, what=message("your_take", language), seconds=1234.5, target=8000)
+    before, after = said.split("1234.50")
+    return re.compile(re.escape(before) + r"(\d+\.\d\d)" + re.escape(after))
+
+
+JS_RECORDING_FOR = """([el, seconds]) => {
+  // The recorder (its .tasnet-recorder root) has captured at least ``seconds`` of audio: its clock says so.
+  const clock = el.querySelector('.tasnet-recorder-clock');
+  return !!clock && parseFloat(clock.textContent) >= seconds;
+}"""
+
+JS_TAKE_ANSWERED = """(el) => {
+  // The kernel has answered the take: the message says ok, warning or error.
+  const m = el.querySelector('.tasnet-recorder-message');
+  return !!m && ['ok', 'warning', 'error'].includes(m.dataset.kind);
+}"""
+
+
+def record_take(recorder, seconds: float = 1.2, timeout_s: float = 60) -> tuple[str, str]:
+    """Press Record on ``recorder`` (a locator of one ``.tasnet-recorder``), Stop after ``seconds`` of audio.
+
+    Waits until the kernel has checked the take; returns the widget's message and its kind
+    (``ok``, ``warning`` or ``error``).
+    """
+    page = recorder.page
+    recorder.locator(".tasnet-recorder-button").click()
+    page.wait_for_function(JS_RECORDING_FOR, arg=[recorder.element_handle(), seconds], timeout=timeout_s * 1000,
+                           polling=100)
+    recorder.locator(".tasnet-recorder-button").click()  # Stop
+    page.wait_for_function(JS_TAKE_ANSWERED, arg=recorder.element_handle(), timeout=timeout_s * 1000, polling=250)
+    message = recorder.locator(".tasnet-recorder-message")
+    return message.inner_text(), message.get_attribute("data-kind") or ""
+
+
+@dataclass(frozen=True)
+class VoiceTakes:
+    """What a chapter's "your own voice" cells must do in the browser once the learner has recorded.
+
+    ``marker`` finds the recorder cell (:func:`voice_cells`); ``fallbacks`` is the
+    course clip each of its recorders falls back to, in order (one per recorder:
+    each is recorded in turn, and the cells using the takes are re-run after each
+    take); ``check(printed, seconds, language)`` checks what those cells print with
+    the takes (``seconds``: the length of each take used so far, as printed); ``media``
+    what they must show (``"img"`` a figure, ``"audio"`` a player).
+    """
+
+    marker: str
+    fallbacks: tuple[str, ...]
+    check: Callable[[str, list[float], str], None] | None = None
+    media: str = "img"
+    seconds: float = 1.2
+
+
+def _printed(page, index: int) -> tuple[str, list[dict]]:
+    outputs = page.evaluate(JS_CELL_OUTPUTS, index)
+    return "".join(o["text"] for o in outputs if o["type"] == "stream" and o["name"] == "stdout"), outputs
+
+
+def voice_take_check(page, notebook: Path, language: str, expect: VoiceTakes, screenshot: Path) -> dict:
+    """Record into a chapter's recorder(s) with the fake microphone, re-run the cells that use the takes.
+
+    The notebook is open in ``page`` with the recorder and the take cells already run
+    (without a take: each prints the fallback sentence naming its clip, checked here).
+    For each recorder in turn: record a take, re-run the take cells; then every
+    recorded voice is said to be "your recording" (of the length the widget says),
+    every other one still names its course clip, the cells show their figure or
+    player, and no cell has an error, stderr or a traceback. Screenshot at the end.
+    """
+    recorder_cell, uses = voice_cells(notebook_cells(notebook), expect.marker)
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    recorders = cells.nth(recorder_cell).locator(".tasnet-recorder")
+    recorders.first.wait_for(state="visible", timeout=60_000)
+    assert recorders.count() == len(expect.fallbacks), (
+        f"{notebook.name}: {recorders.count()} recorders shown, expected {len(expect.fallbacks)}")
+    using = take_pattern(language)
+
+    def printed_by_take_cells() -> tuple[str, list[dict]]:
+        texts, outputs = zip(*(_printed(page, i) for i in uses))
+        return "".join(texts), [o for out in outputs for o in out]
+
+    before, _ = printed_by_take_cells()
+    for clip in expect.fallbacks:
+        assert fallback_sentence(language, clip) in before, (
+            f"{notebook.name}: without a take the cells should say {fallback_sentence(language, clip)!r}; "
+            f"printed {before!r}")
+    assert not using.search(before), f"{notebook.name}: 'your recording' used before any take: {before!r}"
+
+    said, seconds, printed, steps = [], [], before, [before]
+    for k in range(len(expect.fallbacks)):
+        text, kind = record_take(recorders.nth(k), expect.seconds)
+        said.append(text)
+        assert kind in ("ok", "warning"), f"{notebook.name}: recorder {k + 1}: the take was refused: {text!r}"
+        recorded = re.search(r"(\d+\.\d)", text)
+        assert recorded, f"{notebook.name}: recorder {k + 1} does not say how long the take is: {text!r}"
+        for i in uses:
+            outputs = run_one_cell(page, i, timeout_s=180)
+            bad = [o for o in outputs if o["type"] == "error" or (o["type"] == "stream" and o["name"] == "stderr")]
+            assert not bad, f"{notebook.name}: cell {i} failed after take {k + 1}: {bad}"
+        printed, outputs = printed_by_take_cells()
+        steps.append(printed)
+        seconds = [float(s) for s in using.findall(printed)]
+        assert len(seconds) == k + 1, (f"{notebook.name}: after {k + 1} take(s), 'your recording' should be used "
+                                       f"{k + 1} time(s); printed {printed!r}")
+        assert abs(seconds[k] - float(recorded.group(1))) <= 0.06, (
+            f"{notebook.name}: the widget recorded {recorded.group(1)} s, the cell used {seconds[k]} s")
+        assert 0.5 < seconds[k] < 10, f"{notebook.name}: take {k + 1} lasts {seconds[k]} s"
+        for j, other in enumerate(expect.fallbacks):
+            sentence = fallback_sentence(language, other)
+            assert (sentence in printed) == (j > k), (
+                f"{notebook.name}: after take {k + 1}, {sentence!r} should {'' if j > k else 'no longer '}be printed; "
+                f"printed {printed!r}")
+        if expect.check is not None:
+            expect.check(printed, seconds, language)
+        shown = sum(cells.nth(i).locator(f".jp-OutputArea-output {expect.media}").count() for i in uses)
+        assert shown >= 1, f"{notebook.name}: after take {k + 1} the take cells show no {expect.media}"
+        if expect.media == "audio":
+            assert shown >= len(uses), f"{notebook.name}: {shown} players for {len(uses)} take cells"
+        else:
+            assert any("image/png" in o["mimes"] for o in outputs), f"{notebook.name}: no figure: {outputs}"
+            cells.nth(uses[0]).locator(".jp-OutputArea-output img").first.wait_for(state="visible", timeout=60_000)
+
+    state = page.evaluate(JS_CELL_STATE)
+    errors = [o for c in state["cells"] for o in c["outputs"]
+              if o["type"] == "error" or (o["type"] == "stream" and o["name"] == "stderr")]
+    assert not errors, f"{notebook.name}: errors or stderr after recording:\n{_cell_report(state)}"
+    traceback = page.locator(".jp-OutputArea-output", has_text="Traceback")
+    assert traceback.count() == 0, f"{notebook.name}: a traceback is shown: {traceback.all_inner_texts()[:3]}"
+    shown_stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    assert shown_stderr.count() == 0, f"{notebook.name}: stderr shown: {shown_stderr.all_inner_texts()[:3]}"
+
+    cells.nth(recorder_cell).evaluate("(el) => el.scrollIntoView({block: 'start'})")
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(screenshot))
+    return {"recorder_cell": recorder_cell, "take_cells": uses, "widget": said, "seconds": seconds, "printed": steps}

@@ -14,6 +14,17 @@ the package draws for the values shown, where the chapter says how to draw it:
 settings (``tools/jupyterlab``), as ``./course lab`` does. The Chinese notebook is
 opened with JupyterLab's Chinese UI (the menu bar must read 文件 ...).
 
+Your own voice in the chapters (:data:`VOICE_CHAPTERS`: 01, 04, 06): Chromium has a
+fake microphone playing the course's clip. After the widget check of 01 and 04
+(whose Run All already ran the voice cells: they fell back to the course clip
+and said so), the test presses Record, stops after about a second, re-runs the
+cells using the take and checks that they now use "your recording" (its length,
+the figure or players, no error, stderr or traceback); screenshot
+``test-output/voice-NN-<lang>.png``. Chapter 06 has no slider widget and takes
+minutes to run all, so only the cells up to loading the model (:data:`VOICE_NEEDS`)
+and its voice cells run; both recorders are recorded in turn (after the first,
+the second voice is still the course's clip, and the cell says so).
+
 Chromium is Debian's ``chromium`` (apt-get installs it when missing); the test
 skips, saying why, only where it cannot be installed. Deselect it while
 developing with ``-m "not browser"``.
@@ -32,15 +43,28 @@ from pathlib import Path
 import browser_support
 import pytest
 from browser_support import (
+    JS_NOTEBOOK_READY,
+    LOCALES,
     NOTEBOOKS,
     OUTPUT,
     REPO,
     JupyterLab,
     Redraw,
+    VoiceTakes,
     chromium_context,
     classroom_check,
+    fake_microphone_args,
+    fallback_sentence,
     new_page,
+    notebook_cells,
+    run_one_cell,
+    take_pattern,
+    voice_cells,
+    voice_take_check,
+    write_microphone_wav,
 )
+
+from tasnet_edu.core.audio import EXAMPLE_CLIP, SECOND_CLIP
 
 CHAPTER = "01_slicing.ipynb"  # its screenshots are README's
 LANGUAGES = ("en", "zh")
@@ -110,6 +134,42 @@ WIDGET_CHAPTERS = {
 }
 
 
+def frames_of_the_take(printed: str, seconds: list[float], language: str) -> None:
+    """Chapter 01 sliced the take: ``T = n samples -> K = k frames of L = 16`` for the take's length."""
+    import tasnet_edu as te
+
+    match = re.search(r"T = (\d+) .*K = (\d+)", printed)
+    assert match, f"chapter 01 printed no 'T = ... K = ...' line: {printed!r}"
+    T, K = int(match.group(1)), int(match.group(2))
+    assert abs(T - 8000 * seconds[-1]) <= 40 and K == te.num_frames(T, 16), (T, K, seconds)
+
+
+def length_of_the_take(printed: str, seconds: list[float], language: str) -> None:
+    """Chapter 04 drew the maps of the take: ``1.3 s of audio`` for the take's length."""
+    match = re.search(r"(\d+\.\d) s of audio" if language == "en" else r"音频时长 (\d+\.\d) 秒", printed)
+    assert match, f"chapter 04 printed no length in {language}: {printed!r}"
+    assert abs(float(match.group(1)) - seconds[-1]) <= 0.051, (match.group(0), seconds)
+
+
+def separated_the_takes(printed: str, seconds: list[float], language: str) -> None:
+    """Chapter 06 separated the mixture of the take(s): two SI-SNR values, in the notebook's language."""
+    label = "separated SI-SNR (dB):" if language == "en" else "分离结果的 SI-SNR（dB）："
+    match = re.search(re.escape(label) + r" \[(-?\d+\.\d), (-?\d+\.\d)\]", printed)
+    assert match, f"chapter 06 printed no SI-SNR pair after {label!r}: {printed!r}"
+
+
+# Every chapter with "your own voice" cells -> what recording there must do (the fake microphone plays a course clip).
+VOICE_CHAPTERS = {
+    "01_slicing.ipynb": VoiceTakes("te.ui.voice.VoicePanel(", (EXAMPLE_CLIP,), frames_of_the_take),
+    "04_strength_map.ipynb": VoiceTakes("te.ui.voice.VoicePanel(", (EXAMPLE_CLIP,), length_of_the_take),
+    "06_separation.ipynb": VoiceTakes("te.ui.voice.Recorder(", (EXAMPLE_CLIP, SECOND_CLIP), separated_the_takes,
+                                      media="audio"),
+}
+# Chapters with voice cells but no slider widget are not run all (chapter 06 takes minutes): only the cells up to
+# the one containing this line (what the voice cells need), then the voice cells.
+VOICE_NEEDS = {"06_separation.ipynb": "model = te.load_pretrained()"}
+
+
 @pytest.fixture(scope="module")
 def lab():
     with JupyterLab(root_dir=ROOT) as server:
@@ -117,8 +177,11 @@ def lab():
 
 
 @pytest.fixture(scope="module")
-def browser(chromium):
-    with chromium_context(chromium) as context:
+def browser(chromium, lab, tmp_path_factory):
+    """Chromium with a fake microphone playing the course's clip, allowed on the lab's pages."""
+    wav = write_microphone_wav(tmp_path_factory.mktemp("microphone") / "microphone.wav")
+    with chromium_context(chromium, extra_args=fake_microphone_args(wav)) as context:
+        context.grant_permissions(["microphone"], origin=lab.url)
         yield context
 
 
@@ -138,6 +201,9 @@ def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser)
             try:
                 summary = classroom_check(page, lab, f"{language}/{chapter}", language, screenshot,
                                           expect=WIDGET_CHAPTERS[chapter](language))
+                if chapter in VOICE_CHAPTERS:  # then record, as a learner does, and re-run the cells using the take
+                    summary["voice"] = voice_take_check(page, notebook, language, VOICE_CHAPTERS[chapter],
+                                                        OUTPUT / f"voice-{chapter[:2]}-{language}.png")
             except BaseException:
                 OUTPUT.mkdir(exist_ok=True)
                 page.screenshot(path=str(OUTPUT / f"{screenshot.stem}-failed.png"))
@@ -153,6 +219,49 @@ def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser)
     assert screenshot.exists() and screenshot.stat().st_size > 10_000, f"no screenshot at {screenshot}"
     assert summary["figure_changed"] or len(set(summary["text"])) > 1, (
         f"moving the widget {summary['moves']} changed neither the figure nor the printed text: {summary}")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("chapter", VOICE_NEEDS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_voice_chapter_in_jupyterlab(language, chapter, lab, browser):
+    """A chapter with voice cells and no slider widget: run what they need, record with the fake microphone."""
+    notebook = ROOT / language / chapter
+    stored = notebook.read_bytes()
+    cells = notebook_cells(notebook)
+    needs = [i for i, (kind, source) in enumerate(cells) if kind == "code" and VOICE_NEEDS[chapter] in source]
+    assert needs, f"{notebook}: no cell contains {VOICE_NEEDS[chapter]!r}"
+    recorder, uses = voice_cells(cells, VOICE_CHAPTERS[chapter].marker)
+    screenshot = OUTPUT / f"voice-{chapter[:2]}-{language}.png"
+    screenshot.unlink(missing_ok=True)
+    try:
+        with new_page(browser) as page:
+            try:
+                lab.set_locale(LOCALES[language])
+                page.goto(lab.lab_url(f"{language}/{chapter}", workspace=f"voice-{language}"),
+                          wait_until="domcontentloaded", timeout=180_000)
+                page.wait_for_function(JS_NOTEBOOK_READY, arg=f"{language}/{chapter}", timeout=180_000, polling=500)
+                assert page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length") == len(cells)
+                page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+                for i in [i for i, (kind, source) in enumerate(cells[: needs[0] + 1]) if kind == "code"] + [recorder, *uses]:
+                    outputs = run_one_cell(page, i, timeout_s=180)
+                    bad = [o for o in outputs if o["type"] == "error" or (o["type"] == "stream" and o["name"] == "stderr")]
+                    assert not bad, f"{notebook}: cell {i} failed: {bad}"
+                summary = voice_take_check(page, notebook, language, VOICE_CHAPTERS[chapter], screenshot)
+            except BaseException:
+                OUTPUT.mkdir(exist_ok=True)
+                page.screenshot(path=str(OUTPUT / f"{screenshot.stem}-failed.png"))
+                print(f"--- JupyterLab log (tail) ---\n{lab.log()}\n--- page errors ---\n{page.page_errors}")
+                raise
+            assert not page.page_errors, f"errors in the page: {page.page_errors}"
+    finally:
+        lab.shutdown_kernels()
+        changed = notebook.read_bytes() != stored
+        if changed:
+            notebook.write_bytes(stored)
+    assert not changed, f"JupyterLab rewrote {notebook} during the test (autosave?); it was restored"
+    print(summary)
+    assert screenshot.exists() and screenshot.stat().st_size > 10_000, f"no screenshot at {screenshot}"
 
 
 @pytest.mark.browser
@@ -327,3 +436,71 @@ def test_reference_figures_tell_widget_values_apart():
     assert browser_support.drawn_like(maps(["128", "傅里叶基"]), tones) != ""
     with pytest.raises(AssertionError, match="unknown 'templates' option"):
         maps(["128", "tones"])
+
+
+def test_every_chapter_with_a_recorder_is_recorded_in_the_browser():
+    uses_voice = {source.name[:2] for source in (REPO / "notebooks" / "src").glob("*.py")
+                  if "te.ui.voice." in source.read_text(encoding="utf-8")}
+    assert {"01", "04", "06"} <= uses_voice  # the finder itself still finds them
+    assert uses_voice == {c[:2] for c in VOICE_CHAPTERS}, (uses_voice, sorted(VOICE_CHAPTERS))
+    assert set(VOICE_NEEDS) == set(VOICE_CHAPTERS) - set(WIDGET_CHAPTERS)  # each is run all or run up to its needs
+
+
+def test_voice_cells_find_the_recorder_and_the_cells_using_the_take():
+    cells = [("markdown", "# 1"), ("code", "import tasnet_edu as te"), ("code", "p = te.ui.voice.VoicePanel()\np"),
+             ("code", "x = te.ui.voice.take_or_clip(p)"), ("code", "  "), ("code", "plot(x)"), ("markdown", "## next"),
+             ("code", "other()")]
+    assert voice_cells(cells, "te.ui.voice.VoicePanel(") == (2, [3, 5])
+    with pytest.raises(AssertionError, match="no code cell contains"):
+        voice_cells(cells, "te.ui.voice.Recorder(")
+    with pytest.raises(AssertionError, match="no code cell uses the take"):
+        voice_cells(cells[:3] + [("markdown", "")], "te.ui.voice.VoicePanel(")
+    for chapter, expect in VOICE_CHAPTERS.items():
+        for language in LANGUAGES:
+            cells = notebook_cells(ROOT / language / chapter)
+            recorder, uses = voice_cells(cells, expect.marker)
+            assert cells[recorder][1].count("te.ui.voice.") == len(expect.fallbacks), (chapter, cells[recorder])
+            assert "take_or_clip" in cells[uses[0]][1], (chapter, uses)
+    needs = notebook_cells(ROOT / "en" / "06_separation.ipynb")
+    assert len(voice_cells(needs, VOICE_CHAPTERS["06_separation.ipynb"].marker)[1]) == 3  # the mixture, two estimates
+
+
+def test_voice_sentences_are_what_take_or_clip_prints(capsys):
+    """The fallback and "your recording" sentences the browser check looks for are the ones the package prints."""
+    import numpy as np
+
+    from tasnet_edu.ui import voice
+    from tasnet_edu.ui.i18n import use_language
+
+    for language in LANGUAGES:
+        with use_language(language):
+            voice.take_or_clip(fallback=SECOND_CLIP)
+            printed = capsys.readouterr().out
+            assert printed.startswith(fallback_sentence(language, SECOND_CLIP)), printed
+            assert not take_pattern(language).search(printed)
+            rec = voice.Recorder(language=language)
+            rec.receive(0.5 * np.sin(np.arange(72000) / 10).astype("float32"), 48000)  # 1.5 s
+            voice.take_or_clip(rec, fallback=SECOND_CLIP)
+            printed = capsys.readouterr().out
+            assert take_pattern(language).fullmatch(printed.strip()).group(1) == "1.50", printed
+            assert fallback_sentence(language, SECOND_CLIP) not in printed
+    assert fallback_sentence("en", EXAMPLE_CLIP) == "No recording or upload yet: using the course's clip en_s00_v0.flac"
+    assert fallback_sentence("zh", EXAMPLE_CLIP) == "还没有录音或上传：改用课程自带的音频 en_s00_v0.flac"
+
+
+def test_voice_chapter_checks_refuse_the_fallback_output():
+    """What the chapters print without a take (the course clip, 2.7 s) fails their checks for a 1.3 s take."""
+    frames = VOICE_CHAPTERS["01_slicing.ipynb"].check
+    frames("使用你的录音：1.30 秒，8000 Hz。\nT = 10403 个采样点 -> K = 1299 帧（L = 16）\n", [1.3], "zh")
+    with pytest.raises(AssertionError):
+        frames("T = 21600 samples -> K = 2699 frames of L = 16\n", [1.3], "en")
+    length = VOICE_CHAPTERS["04_strength_map.ipynb"].check
+    length("Using your recording: 1.30 s at 8000 Hz.\n1.3 s of audio\n", [1.3], "en")
+    with pytest.raises(AssertionError):
+        length("2.7 s of audio\n", [1.3], "en")
+    with pytest.raises(AssertionError):
+        length("1.3 s of audio\n", [1.3], "zh")
+    separated = VOICE_CHAPTERS["06_separation.ipynb"].check
+    separated("分离结果的 SI-SNR（dB）： [-0.5, 1.5]\n", [1.3], "zh")
+    with pytest.raises(AssertionError):
+        separated("Traceback ...\n", [1.3], "en")
