@@ -290,8 +290,8 @@ training: Conv-TasNet 15.3 dB, IRM 12.2, IBM 13.0, WFM 13.4 dB; Luo & Mesgarani 
 direction: more varied training data, and more of it, turned "does nothing on real people" into clearly audible
 separation, about half of what the oracle masks reach. The gap that remains is the subject of the ablations below.
 
-How the shipped model got there: its training log, one point per evaluation, in two stages that both continue from the
-first model. Stage 1 ran on one CPU thread with small batches; stage 2 continued from stage 1's last weights on a GPU with
+How the shipped model got there: its training log, one point per evaluation, in two stages after the first
+model. Stage 1 continued from the first model and ran on one CPU thread with small batches; stage 2 continued from stage 1's last weights on a GPU with
 batches 16 times larger in audio (and validated on 100 mixtures, where stage 1 used the first 48 of them). The
 synthetic validation curve chose the checkpoint; the real test curve was only watched, so the real voices stay a fair
 test. Notice that the two curves do not rise together step by step: validation on synthetic voices is only a rough
@@ -306,7 +306,7 @@ guide to real ones.
 Luo 与 Mesgarani 2019）；本课程能展示的是方向：更多样、更大量的训练数据，把“对真人毫无作用”变成了听得出来的分离，
 大约是理想掩码成绩的一半。剩下的差距，正是下面消融实验要讨论的。
 
-随包模型是怎么训练出来的：下面是它的训练记录，每次评估一个点，分两个阶段，都从第一版模型接着训练。第 1 阶段在一个 CPU 线程上用小批量训练；
+随包模型是怎么训练出来的：下面是它的训练记录，每次评估一个点，分两个阶段。第 1 阶段从第一版模型接着训练，在一个 CPU 线程上用小批量；
 第 2 阶段从第 1 阶段最后的权重出发，在 GPU 上训练，每批的音频量是原来的 16 倍（验证集用 100 个混合，第 1 阶段用的是其中前 48 个）。
 检查点是按合成验证集的曲线挑的；真人测试集的曲线只观察、不参与挑选，所以真人语音仍然是一场公平的测试。
 注意两条曲线并不是一步一步同涨同跌的：合成声音上的验证成绩，只能粗略地预示真人语音上的表现。
