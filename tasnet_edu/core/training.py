@@ -116,7 +116,7 @@ def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, prog
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
         optimizer.step()
         losses.append(loss.detach())  # kept on the device: reading each one would make the GPU wait every step
-    return torch.stack(losses).cpu().tolist()
+    return torch.stack(losses).cpu().tolist() if losses else []
 
 
 def new_run(cfg: TrainConfig, device: str = "cpu"):

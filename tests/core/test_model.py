@@ -174,6 +174,8 @@ def test_batches_mixed_ahead_in_threads_are_the_same_batches_in_the_same_order()
         assert all(torch.equal(a[0], b[0]) and torch.equal(a[1], b[1]) for a, b in zip(plain, ahead, strict=True))
     assert torch.equal(plain[0][0], make_batch(cfg, 5)[0]) and torch.equal(plain[-1][0], make_batch(cfg, 11)[0])
     assert list(batches(cfg, start=0, steps=0, workers=2)) == []
+    model, optimizer = new_run(cfg)
+    assert train_steps(model, optimizer, cfg, start=0, steps=0, progress=False) == []
 
 
 def test_train_command_refuses_a_negative_number_of_workers(tmp_path):
