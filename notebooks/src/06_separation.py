@@ -218,7 +218,8 @@ encoder's space, as the document says.
 The SI-SNRi column adds a second condition: after masking, the result must be turned back into sound. Samples and the
 STFT do that exactly; the strength map goes through the model's decoder, which was trained to decode the separator's
 masks, not to rebuild every map perfectly. The last column measures it: decoding the *unmasked* map gives back the
-mixture only up to the SI-SNR shown, a ceiling for any mask on that map. With the shipped model the oracle on the
+mixture only up to the SI-SNR shown: roughly the best any mask on that map can hope for (the decoder is linear,
+so with masks that sum to one, as the ideal ratio mask does, the two parts add up to exactly this rebuilt mixture). With the shipped model the oracle on the
 strength map scores no better than on the samples, although its entries are the least shared; the line under the
 table shows the first model, whose decoder rebuilds better and whose oracle does better too. So "easier in feature
 space" holds for how separable the representation is; how much a mask gains from it also depends on the decoder that
@@ -231,7 +232,7 @@ at full scale its separations surpass the ideal masks on an STFT, Luo & Mesgaran
 
 SI-SNRi 那一列还多了一个条件：加完掩码之后，结果还得变回声音。采样点和 STFT 都能精确还原；强度图则要经过模型的解码器，
 而解码器学的是解码分离器给出的掩码，并没有被要求把每一张强度图都完美还原。最后一列量的就是这一点：把**不加掩码**的强度图解码，
-得到的混合语音也只能达到表中的 SI-SNR，这就是强度图上任何掩码的上限。对随包模型来说，强度图上的理想掩码并不比采样点上的好，
+得到的混合语音也只能达到表中的 SI-SNR，这大致就是强度图上任何掩码所能指望的上限（解码器是线性的：只要两张掩码之和为 1，理想比值掩码正是如此，两部分加起来就正好是这个还原出来的混合语音）。对随包模型来说，强度图上的理想掩码并不比采样点上的好，
 尽管它的元素被两个声音共用得最少；表格下面那一行是第一版模型：它的解码器还原得更好，理想掩码的成绩也更高。
 所以，“在特征空间里更容易分离”说的是表示本身有多容易分开；掩码能从中得到多少好处，还要看把强度图变回声音的解码器。
 （Conv-TasNet 把编码器、分离器和解码器一起学；在完整规模下，它的分离结果超过了 STFT 上的理想掩码，见 Luo 与 Mesgarani 2019。）

@@ -122,7 +122,7 @@ def masks_by_domain(model, mixtures: list[dict]) -> dict:
     applied to waveform samples, to a 32 ms STFT (the IRM), and to ``model``'s strength map (decoded by its
     decoder). Returns ``{domain: {"si_snri": summary, "dominated": summary}}``: SI-SNRi, and the share of energy
     in cells where one voice holds at least 90% (samples, STFT bins, or strength-map entries). The strength map also
-    gets ``"rebuilt"``: the SI-SNR of the mixture decoded from its unmasked map, a ceiling for any mask there (samples
+    gets ``"rebuilt"``: the SI-SNR of the mixture decoded from its unmasked map, roughly a ceiling for any mask there (samples
     and the STFT turn back into sound exactly).
     """
     from ..core.metrics import MASK_HOP, MASK_N_FFT
