@@ -901,8 +901,10 @@ def run_one_cell(page, index: int, timeout_s: float = 120) -> list[dict]:
 # --------------------------------------------------------------------------- your own voice in the chapters
 
 
-def write_microphone_wav(path: Path, rate: int = 48000) -> Path:
-    """The course's example clip as a 16-bit mono WAV at ``rate``, for :func:`fake_microphone_args` to play."""
+def clip_wav(rate: int = 48000, channels: int = 1):
+    """The course's example clip (8 kHz, NumPy) and a 16-bit WAV of it (bytes) at ``rate`` with ``channels`` equal channels."""
+    import io
+
     import librosa
     import numpy as np
     import soundfile as sf
@@ -910,9 +912,16 @@ def write_microphone_wav(path: Path, rate: int = 48000) -> Path:
     from tasnet_edu.core.audio import EXAMPLE_CLIP, SAMPLE_RATE, example_clip
 
     clip = example_clip(EXAMPLE_CLIP).numpy()
+    y = librosa.resample(clip, orig_sr=SAMPLE_RATE, target_sr=rate) if rate != SAMPLE_RATE else clip
+    buffer = io.BytesIO()
+    sf.write(buffer, np.stack([y] * channels, axis=1), rate, format="WAV", subtype="PCM_16")
+    return clip, buffer.getvalue()
+
+
+def write_microphone_wav(path: Path, rate: int = 48000) -> Path:
+    """The course's example clip as a 16-bit mono WAV at ``rate``, for :func:`fake_microphone_args` to play."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    sf.write(str(path), librosa.resample(clip, orig_sr=SAMPLE_RATE, target_sr=rate).astype(np.float32), rate,
-             subtype="PCM_16")
+    path.write_bytes(clip_wav(rate)[1])
     return path
 
 

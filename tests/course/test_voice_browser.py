@@ -20,26 +20,26 @@ one JupyterLab server and one browser for the module, both stopped at the end.
 from __future__ import annotations
 
 import base64
-import io
 import json
 import re
 
 import numpy as np
 import pytest
-import soundfile as sf
 from browser_support import (
     JS_NOTEBOOK_READY,
     JS_RUN_FINISHED,
     OUTPUT,
     JupyterLab,
     chromium_context,
+    clip_wav,
     fake_microphone_args,
     new_page,
     run_one_cell,
+    write_microphone_wav,
     write_notebook,
 )
 
-from tasnet_edu.core.audio import EXAMPLE_CLIP, SAMPLE_RATE, example_clip
+from tasnet_edu.core.audio import SAMPLE_RATE
 
 MIC_RATE = 48000  # the fake microphone's file; the browser records at its own rate, Python resamples to 8 kHz
 LIMIT = 3.5  # seconds: longer than the clip (2.7 s), short enough for a quick test
@@ -53,17 +53,6 @@ CELLS = [  # (source, tags): what a chapter cell would do, plus a line that hand
     ("te.ch04.plot_map_comparison(x);", []),
 ]
 RECORDER, UPLOAD, TAKE, MAP = 1, 2, 3, 4  # cell indices
-
-
-def clip_wav(rate: int = MIC_RATE, channels: int = 1) -> tuple[np.ndarray, bytes]:
-    """The course's example clip (8 kHz) and a 16-bit WAV of it at ``rate`` with ``channels`` equal channels."""
-    import librosa
-
-    clip = example_clip(EXAMPLE_CLIP).numpy()
-    y = librosa.resample(clip, orig_sr=SAMPLE_RATE, target_sr=rate) if rate != SAMPLE_RATE else clip
-    buffer = io.BytesIO()
-    sf.write(buffer, np.stack([y] * channels, axis=1), rate, format="WAV", subtype="PCM_16")
-    return clip, buffer.getvalue()
 
 
 def best_alignment(recorded: np.ndarray, clip: np.ndarray, window: int = SAMPLE_RATE) -> tuple[float, int]:
@@ -103,8 +92,7 @@ def kernel_audio(outputs: list[dict]) -> tuple[np.ndarray, str]:
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     root = tmp_path_factory.mktemp("voice")
-    _, wav = clip_wav()
-    (root / "microphone.wav").write_bytes(wav)
+    write_microphone_wav(root / "microphone.wav", MIC_RATE)
     for language in ("en", "zh"):
         write_notebook(root / "notebooks" / language / "recorder_demo.ipynb", CELLS)
     return root
@@ -160,7 +148,7 @@ def _failed(page, lab, name: str) -> None:
 
 @pytest.mark.browser
 def test_recording_and_upload_reach_the_kernel(lab, browser, workdir, tmp_path):
-    clip, _ = clip_wav()
+    clip, _ = clip_wav(MIC_RATE)
     browser.grant_permissions(["microphone"], origin=lab.url)
     with new_page(browser) as page:
         try:
