@@ -489,17 +489,24 @@ def _ink(image) -> float:
     return float((gray < 200).mean()) if gray.size else 0.0
 
 
-def png_ink(src: str | None) -> float:
-    """Ink of a ``data:image/png;base64,...`` image (0 for none)."""
+def png_image(src: str | None):
+    """The PIL image of a ``data:image/png;base64,...`` source (None for none)."""
     import base64
     import io
 
     from PIL import Image
 
     if not src or not src.startswith("data:image/png;base64,"):
-        return 0.0
+        return None
     with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as image:
-        return _ink(image)
+        image.load()
+        return image.copy()
+
+
+def png_ink(src: str | None) -> float:
+    """Ink of a ``data:image/png;base64,...`` image (0 for none)."""
+    image = png_image(src)
+    return 0.0 if image is None else _ink(image)
 
 
 def block_difference(shown, source, grid: tuple[int, int] = (32, 16)) -> float:
@@ -619,20 +626,6 @@ def fit(shown, reference) -> str:
     """How close ``shown`` is to ``reference``, for the check's summary: ink of both and the largest block difference."""
     return (f"ink {_ink(shown):.4f}/{_ink(reference):.4f}, blocks "
             f"{block_difference(shown, reference, (64, 32)) if shown.size == reference.size else float('nan'):.1f}")
-
-
-def png_image(src: str | None):
-    """The PIL image of a ``data:image/png;base64,...`` source (None for none)."""
-    import base64
-    import io
-
-    from PIL import Image
-
-    if not src or not src.startswith("data:image/png;base64,"):
-        return None
-    with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as image:
-        image.load()
-        return image.copy()
 
 
 JS_CONTROLS = """(el) => {
