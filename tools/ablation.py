@@ -1,10 +1,12 @@
-"""The two small ablations of README and chapter 06: which encoder, and which training data.
+"""The small ablations of README and chapter 06: which encoder, which training data, and how much of it.
 
     .venv/bin/python tools/ablation.py train      # the runs, one after another, one thread (resumes)
+    .venv/bin/python tools/ablation.py train encoder-learned encoder-linear   # some of them (two shells: two cores)
     .venv/bin/python tools/ablation.py evaluate   # -> tasnet_edu/pretrained/ablation.json
 
-Same separator, same number of steps, same seed within each table; checkpoints
-chosen on each run's synthetic validation mixtures. Scored on the real test
+Same separator, same number of steps, same seed within each of the first two tables;
+checkpoints chosen on each run's synthetic validation mixtures. The third table scores
+the shipped model's two training stages (its checkpoints, not new runs). Scored on the real test
 mixtures and on the unseen synthetic test split, with 95% bootstrap intervals.
 Needs the diverse corpus (``python -m tasnet_edu.cli.corpus --diverse``).
 """
@@ -22,8 +24,8 @@ CORPUS = Path.home() / ".cache" / "tasnet-edu" / "diverse"
 RUNS_DIR = ROOT / "runs" / "ablation"
 SHIPPED = ROOT / "tasnet_edu" / "pretrained" / "tiny_tasnet_learned_espeak.pt"  # the first model: 10 espeak-ng voices
 
-ENCODER_STEPS = 1000
-DATA_STEPS = 400
+ENCODER_STEPS = 3000
+DATA_STEPS = 1200
 RUNS = {
     # encoder table: from scratch on the diverse augmented corpus
     "encoder-learned": {"encoder": "learned", "data": "augmented", "steps": ENCODER_STEPS},
@@ -49,9 +51,20 @@ def espeak_only() -> Path:
     return out
 
 
-def train() -> None:
+def audio_hours(steps: int, train_config: dict) -> float:
+    """Hours of (mixed) audio a run trained on: steps x batch x segment length."""
+    return steps * train_config["batch_size"] * train_config["segment_seconds"] / 3600
+
+
+def train(names=()) -> None:
+    """Train the runs named (all if none), one after another; a run already at its steps returns at once."""
+    unknown = sorted(set(names) - set(RUNS))
+    if unknown:
+        raise SystemExit(f"unknown run(s) {', '.join(unknown)}; choose from {', '.join(RUNS)}")
     espeak_only()
     for name, spec in RUNS.items():
+        if names and name not in names:
+            continue
         config = {"eval_every": 200, "eval_mixtures": 24, "model": spec.get("model", {})}
         cfg_file = RUNS_DIR / f"{name}.json"
         cfg_file.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +82,7 @@ def evaluate() -> None:
     import torch
 
     from tasnet_edu.core.evaluation import ablation_entry, synthetic_test_mixtures
-    from tasnet_edu.core.model import TasNetConfig, TinyTasNet
+    from tasnet_edu.core.model import TasNetConfig, TinyTasNet, load_checkpoint
     from tasnet_edu.core.speakers import real_mixtures
 
     torch.set_num_threads(1)
@@ -85,7 +98,20 @@ def evaluate() -> None:
     first = TinyTasNet(TasNetConfig(**torch.load(SHIPPED, weights_only=True)["config"]))
     first.load_state_dict(torch.load(SHIPPED, weights_only=True)["model"])
     first.eval()
-    out["runs"]["data-none"] = {k: ablation_entry(lambda m, s: first(m), v) for k, v in sets.items()}
+    out["runs"]["data-none"] = {"audio_hours": 0.0, **{k: ablation_entry(lambda m, s: first(m), v) for k, v in sets.items()}}
+    # budget table: the shipped model's two stages on the diverse corpus (the first row is data-none)
+    shipped = load_checkpoint("learned")
+    stage_1 = torch.load(ROOT / shipped["train_config"]["init"], weights_only=True, map_location="cpu")
+    hours_1 = audio_hours(stage_1["step"], stage_1["config"])
+    for name, ckpt, config, hours in (("budget-cpu", stage_1, stage_1["config"]["model"], hours_1),
+                                      ("budget-gpu", shipped, shipped["config"],
+                                       hours_1 + audio_hours(shipped["step"], shipped["train_config"]))):
+        model = TinyTasNet(TasNetConfig(**config))
+        model.load_state_dict(ckpt["model"])
+        model.eval()
+        out["runs"][name] = {"step": ckpt["step"], "audio_hours": round(hours, 1),
+                             **{k: ablation_entry(lambda m, s, model=model: model(m), v) for k, v in sets.items()}}
+        print(name, out["runs"][name], flush=True)
     for mask in ("irm", "ibm", "wfm"):
         from tasnet_edu.core.metrics import ideal_mask_separation
 
@@ -99,4 +125,6 @@ def evaluate() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=["train", "evaluate"])
-    {"train": train, "evaluate": evaluate}[parser.parse_args().what]()
+    parser.add_argument("runs", nargs="*", help=f"train only these runs: {', '.join(RUNS)}")
+    args = parser.parse_args()
+    train(args.runs) if args.what == "train" else evaluate()

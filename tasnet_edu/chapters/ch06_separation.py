@@ -9,6 +9,7 @@ ablations, and run a short live training.
 
 from __future__ import annotations
 
+import math
 import time
 
 import matplotlib.pyplot as plt
@@ -22,6 +23,7 @@ from ..core.evaluation import (  # noqa: F401 (notebook)
     TEST_SETS,
     ablation_results,
     ablation_table,
+    budget_trend,
     markdown_table,
     results_table,
     summary,
@@ -30,7 +32,7 @@ from ..core.evaluation import (  # noqa: F401 (notebook)
 from ..core.evaluation import shipped_results as shipped_results
 from ..core.fourier import peak_frequency, sort_by_frequency
 from ..core.metrics import ideal_mask_separation, pit_loss, pit_si_snr, si_snr, si_snr_improvement  # noqa: F401 (notebook)
-from ..core.model import load_pretrained
+from ..core.model import load_checkpoint, load_pretrained
 from ..core.speakers import real_mixtures, real_recordings  # noqa: F401 (notebook)
 from ..core.training import TrainConfig, make_batch, new_run, train_steps  # noqa: F401 (notebook)
 from ..ui.i18n import t
@@ -214,6 +216,38 @@ def si_snr_demo(reference, noise, scales=(0.5, 1.0, 2.0)) -> list[tuple[float, f
     """SI-SNR of ``reference + noise`` scaled by each factor: the score ignores the overall scale."""
     est = torch.as_tensor(reference) + torch.as_tensor(noise)
     return [(s, round(float(si_snr(s * est, reference)), 2)) for s in scales]
+
+
+def _two_figures(x: float) -> str:
+    """``87654.3 -> "88,000"``: a rough estimate keeps two significant figures."""
+    return f"{round(x, 1 - math.floor(math.log10(abs(x)))):,.0f}"
+
+
+def budget_cost(test_set: str = "real", target_db: float = 8.0) -> dict:
+    """:func:`budget_trend` plus ``gpu_hours``: the audio still missing, at the pace of the shipped model's stage 2."""
+    trend = budget_trend(test_set, target_db)
+    ckpt = load_checkpoint("learned")
+    tc = ckpt["train_config"]
+    pace = ckpt["step"] * tc["batch_size"] * tc["segment_seconds"] / 3600 / ckpt["train_seconds"]  # audio hours per GPU second
+    missing = trend["hours"] - ablation_results()["runs"]["budget-gpu"]["audio_hours"]
+    return {**trend, "gpu_hours": missing / pace / 3600}
+
+
+def describe_budget_trend(test_set: str = "real", target_db: float = 8.0) -> str:
+    """The budget table's trend in words: dB per doubling of the audio, and what ``target_db`` would cost on that line
+    (hours of audio, and hours of one GPU at the pace of the shipped model's stage 2)."""
+    cost = budget_cost(test_set, target_db)
+    name = (TEST_SETS[test_set][0].capitalize(), TEST_SETS[test_set][1])
+    if not math.isfinite(cost["hours"]):
+        return t(f"{name[0]}: no gain from stage 1 to stage 2, so no line to extend.",
+                 f"{name[1]}：从第 1 阶段到第 2 阶段没有提高，画不出这条线。")
+    hours, times, gpu = (_two_figures(cost[k]) for k in ("hours", "times_stage_2", "gpu_hours"))
+    return t(f"{name[0]}: +{cost['db_per_doubling']:.2f} dB per doubling of the audio. On that line, {target_db:g} dB "
+             f"would need about {hours} hours of audio, {times} times what the shipped model saw: "
+             f"about {gpu} hours of one GPU at stage 2's pace. Two points make a rough guide, not a law.",
+             f"{name[1]}：音频每翻一倍，提高 {cost['db_per_doubling']:.2f} dB。照这条线，要到 {target_db:g} dB，"
+             f"大约需要 {hours} 小时的音频，是随包模型所见的 {times} 倍；按第 2 阶段的速度，"
+             f"约合一块 GPU 上的 {gpu} 小时。只有两个点，只能粗略参考，不是定律。")
 
 
 @torch.no_grad()

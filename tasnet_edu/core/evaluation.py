@@ -8,6 +8,7 @@ STFT with 8 ms hop, as in the Conv-TasNet paper: oracle references, not methods.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -188,7 +189,14 @@ ABLATIONS = {
         "data-augmented": ("+ augmentation (pitch, tract length, jitter, room, noise, band, codec)",
                            "+ 数据增强（音高、声道长度、抖动、房间、噪声、频带、编解码）"),
     },
+    # the shipped model's own history: the same data (the augmented diverse corpus), more and more of it
+    "budget": {
+        "data-none": ("the first model (10 espeak-ng voices)", "第一版模型（10 个 espeak-ng 声音）"),
+        "budget-cpu": ("+ stage 1 on the diverse corpus (one CPU thread)", "+ 第 1 阶段：多样语料（一个 CPU 线程）"),
+        "budget-gpu": ("+ stage 2 on the same corpus (one GPU): the shipped model", "+ 第 2 阶段：同一语料（一块 GPU），即随包模型"),
+    },
 }
+HOURS_HEADER = ("diverse-corpus audio seen (hours)", "见过的多样语料（小时）")
 
 
 def ablation_results() -> dict:
@@ -197,18 +205,38 @@ def ablation_results() -> dict:
 
 
 def ablation_table(kind: str, language: str = "en") -> str:
-    """One ablation (``"encoder"`` or ``"data"``) as Markdown: mean [95% interval] on the real and synthetic test sets."""
+    """One ablation (``"encoder"``, ``"data"`` or ``"budget"``) as Markdown: mean [95% interval] on the real and
+    synthetic test sets; the budget table also gives the hours of diverse-corpus audio each model trained on."""
     if kind not in ABLATIONS:
         raise ValueError(f"unknown ablation {kind!r}; use one of {', '.join(ABLATIONS)}")
     zh = language == "zh"
     runs = ablation_results()["runs"]
     sets = ("real", "synthetic")
-    rows = ["| " + ("训练方式" if zh else "setting") + " | " + " | ".join(TEST_SETS[s][zh] for s in sets) + " |",
-            "| --- |" + " ---: |" * len(sets)]
+    hours = kind == "budget"
+    rows = ["| " + ("训练方式" if zh else "setting") + " | " + (f"{HOURS_HEADER[zh]} | " if hours else "")
+            + " | ".join(TEST_SETS[s][zh] for s in sets) + " |",
+            "| --- |" + " ---: |" * (len(sets) + hours)]
     for name, labels in ABLATIONS[kind].items():
         cells = [f"{runs[name][s]['mean']:.1f} [{runs[name][s]['ci95'][0]:.1f}, {runs[name][s]['ci95'][1]:.1f}]" for s in sets]
+        if hours:
+            cells.insert(0, f"{runs[name]['audio_hours']:,.0f}")
         rows.append(f"| {labels[zh]} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def budget_trend(test_set: str = "real", target_db: float = 8.0) -> dict:
+    """The budget table as a trend: dB gained per doubling of diverse-corpus audio from stage 1 to stage 2, and the
+    hours a straight line through those two points (score against log hours) would need to reach ``target_db``.
+
+    Two points only, and the stages differ in batch and segment length too: a rough guide, not a law.
+    Returns ``{"db_per_doubling", "hours", "times_stage_2", "target_db"}`` (``hours`` is ``inf`` without a gain).
+    """
+    runs = ablation_results()["runs"]
+    a, b = runs["budget-cpu"], runs["budget-gpu"]
+    per_doubling = (b[test_set]["mean"] - a[test_set]["mean"]) / math.log2(b["audio_hours"] / a["audio_hours"])
+    gap = target_db - b[test_set]["mean"]
+    times = 2 ** (gap / per_doubling) if per_doubling > 0 else math.inf
+    return {"db_per_doubling": per_doubling, "hours": b["audio_hours"] * times, "times_stage_2": times, "target_db": target_db}
 
 
 def training_log(name: str = "learned") -> list[dict]:

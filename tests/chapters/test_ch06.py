@@ -148,3 +148,33 @@ def test_check_prints_verdicts_in_the_current_language(capsys):
         te.check("06.2", None)
         out = capsys.readouterr().out.splitlines()
         assert out[0].startswith("✓ 06.2：") and out[1].startswith("✗ 06.2：") and "还没有作答" in out[2]
+
+
+def _fake_budget(monkeypatch, stage_1: float, stage_2: float):
+    from tasnet_edu.core import evaluation
+
+    fake = {"runs": {"budget-cpu": {"audio_hours": 10.0, "real": {"mean": stage_1}},
+                     "budget-gpu": {"audio_hours": 40.0, "real": {"mean": stage_2}}}}
+    monkeypatch.setattr(evaluation, "ablation_results", lambda: fake)
+    monkeypatch.setattr(separation, "ablation_results", lambda: fake)
+    return evaluation
+
+
+def test_budget_trend_extends_a_straight_line_on_log_hours(monkeypatch):
+    evaluation = _fake_budget(monkeypatch, 3.0, 5.0)
+    trend = evaluation.budget_trend("real", target_db=8.0)
+    # 10 -> 40 hours is two doublings for 2 dB: 1 dB per doubling; 3 dB more is 3 doublings, 8 x 40 hours
+    assert trend["db_per_doubling"] == pytest.approx(1.0)
+    assert trend["times_stage_2"] == pytest.approx(8.0) and trend["hours"] == pytest.approx(320.0)
+    line = separation.describe_budget_trend("real", 8.0)
+    assert "+1.00 dB per doubling" in line and "about 320 hours of audio, 8 times" in line and "rough guide" in line
+
+
+def test_budget_trend_without_a_gain_draws_no_line(monkeypatch):
+    evaluation = _fake_budget(monkeypatch, 5.0, 4.0)
+    assert evaluation.budget_trend("real")["hours"] == float("inf")
+    assert separation.describe_budget_trend("real") == "Real voices: no gain from stage 1 to stage 2, so no line to extend."
+
+
+def test_two_figures_keeps_two_significant_figures():
+    assert [separation._two_figures(x) for x in (87654.3, 1234.0, 12.0, 8.0)] == ["88,000", "1,200", "12", "8"]
