@@ -445,9 +445,11 @@ still worse than doing nothing. The shipped model needed thousands of steps (cha
 ## Fast enough for real time?
 
 `real_time_factor` times the model on 4 s of audio. Speech people usually quote the **real-time factor**
-RTF = processing time / audio length (smaller is faster); the benchmark script (`python tools/benchmark.py`) measures it
-on an idle machine for README. Timings vary from run to run, so the printed line is not compared by the tests; the cell
-after it checks the output length instead.
+RTF = processing time / audio length (smaller is faster); the benchmark (`./course benchmark`) measures it for README.
+Timings vary from run to run, so the printed line is not compared by the tests; the cell after it checks the output
+length instead. The memory allocator matters too: `./course lab` starts the kernel with glibc told to keep freed
+memory for reuse, which made separation about 1.5 times faster (in median) on the machine this course was built on;
+started another way, this line may show less.
 """,
         zh="""
 40 步之后损失确实下降了，但最后几步仍在虚线之上：训练 40 步的新模型还不如什么都不做。随包模型训练了几千步（第 5 章）。
@@ -455,8 +457,10 @@ after it checks the output length instead.
 ## 够快吗？
 
 `real_time_factor` 测量模型处理 4 秒音频用了多久。语音领域通常用**实时率**（real-time factor，RTF）= 处理时间 / 音频时长
-（越小越快）；基准脚本（`python tools/benchmark.py`）在空闲机器上测量它，结果写进 README。
-每次运行的计时都不一样，所以测试不比较打印出的这一行，而是在下一个单元格检查输出长度。
+（越小越快）；基准测试（`./course benchmark`）测量它，结果写进 README。
+每次运行的计时都不一样，所以测试不比较打印出的这一行，而是在下一个单元格检查输出长度。内存分配器（memory allocator）
+也有影响：`./course lab` 启动内核时让 glibc 把释放的内存留着重复使用，在编写本课程的机器上，这让分离速度（按中位数）
+快了约 1.5 倍；用别的方式启动时，这一行显示的速度可能低一些。
 """,
     ),
     code("""

@@ -116,3 +116,28 @@ def test_the_installed_torch_is_the_pinned_one():
     import torch
 
     assert torch.__version__.split("+")[0] == TORCH_PIN.split("==")[1]
+
+
+def _course_malloc(env_tunables: str | None) -> str:
+    """GLIBC_TUNABLES as ``./course`` exports it (its two allocator lines, run in bash) for a given starting value."""
+    lines = [line for line in (ROOT / "course").read_text(encoding="utf-8").splitlines()
+             if line.startswith(("COURSE_MALLOC=", "export GLIBC_TUNABLES="))]
+    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES"}
+    if env_tunables is not None:
+        env["GLIBC_TUNABLES"] = env_tunables
+    done = subprocess.run(["bash", "-c", "\n".join(lines + ['echo "$GLIBC_TUNABLES"'])], env=env, capture_output=True,
+                          text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_course_keeps_freed_memory_for_reuse_and_keeps_the_users_tunables(monkeypatch):
+    """``./course`` sets glibc's mmap and trim thresholds for itself and its children; settings the user had stay."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import benchmark
+
+    ours = _course_malloc(None)
+    assert ours == "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+    assert _course_malloc("glibc.malloc.arena_max=2") == "glibc.malloc.arena_max=2:" + ours
+    # the benchmark's "default allocator" runs take out the course's entries only
+    assert benchmark.without("glibc.malloc.arena_max=2:" + ours, ours) == "glibc.malloc.arena_max=2"
+    assert benchmark.without(ours, ours) == ""
