@@ -32,7 +32,7 @@ from ..core.evaluation import (  # noqa: F401 (notebook)
 from ..core.evaluation import shipped_results as shipped_results
 from ..core.fourier import peak_frequency, sort_by_frequency
 from ..core.metrics import ideal_mask_separation, pit_loss, pit_si_snr, si_snr, si_snr_improvement  # noqa: F401 (notebook)
-from ..core.model import load_checkpoint, load_pretrained
+from ..core.model import load_pretrained
 from ..core.speakers import real_mixtures, real_recordings  # noqa: F401 (notebook)
 from ..core.training import TrainConfig, make_batch, new_run, train_steps  # noqa: F401 (notebook)
 from ..ui.i18n import t
@@ -223,20 +223,10 @@ def _two_figures(x: float) -> str:
     return f"{round(x, 1 - math.floor(math.log10(abs(x)))):,.0f}"
 
 
-def budget_cost(test_set: str = "real", target_db: float = 8.0) -> dict:
-    """:func:`budget_trend` plus ``gpu_hours``: the audio still missing, at the pace of the shipped model's stage 2."""
-    trend = budget_trend(test_set, target_db)
-    ckpt = load_checkpoint("learned")
-    tc = ckpt["train_config"]
-    pace = ckpt["step"] * tc["batch_size"] * tc["segment_seconds"] / 3600 / ckpt["train_seconds"]  # audio hours per GPU second
-    missing = trend["hours"] - ablation_results()["runs"]["budget-gpu"]["audio_hours"]
-    return {**trend, "gpu_hours": missing / pace / 3600}
-
-
 def describe_budget_trend(test_set: str = "real", target_db: float = 8.0) -> str:
     """The budget table's trend in words: dB per doubling of the audio, and what ``target_db`` would cost on that line
     (hours of audio, and hours of one GPU at the pace of the shipped model's stage 2)."""
-    cost = budget_cost(test_set, target_db)
+    cost = budget_trend(test_set, target_db)
     name = (TEST_SETS[test_set][0].capitalize(), TEST_SETS[test_set][1])
     if not math.isfinite(cost["hours"]):
         return t(f"{name[0]}: no gain from stage 1 to stage 2, so no line to extend.",

@@ -17,7 +17,7 @@ import torch
 
 from .audio import fixed_mixtures
 from .metrics import ideal_mask_separation, si_snr_improvement
-from .model import PRETRAINED_DIR, load_pretrained
+from .model import PRETRAINED_DIR, load_checkpoint, load_pretrained
 
 TEST_MIXTURES = 100  # shipped-clip test mixtures (seed 0, test split)
 TEST_SETS = {
@@ -225,18 +225,23 @@ def ablation_table(kind: str, language: str = "en") -> str:
 
 
 def budget_trend(test_set: str = "real", target_db: float = 8.0) -> dict:
-    """The budget table as a trend: dB gained per doubling of diverse-corpus audio from stage 1 to stage 2, and the
-    hours a straight line through those two points (score against log hours) would need to reach ``target_db``.
+    """The budget table as a trend: dB gained per doubling of diverse-corpus audio from stage 1 to stage 2, the hours
+    of audio a straight line through those two points (score against log hours) would need to reach ``target_db``,
+    and the GPU hours the missing audio would take at the pace of the shipped model's stage 2.
 
     Two points only, and the stages differ in batch and segment length too: a rough guide, not a law.
-    Returns ``{"db_per_doubling", "hours", "times_stage_2", "target_db"}`` (``hours`` is ``inf`` without a gain).
+    Returns ``{"db_per_doubling", "hours", "times_stage_2", "gpu_hours", "target_db"}`` (``inf`` without a gain).
     """
     runs = ablation_results()["runs"]
     a, b = runs["budget-cpu"], runs["budget-gpu"]
     per_doubling = (b[test_set]["mean"] - a[test_set]["mean"]) / math.log2(b["audio_hours"] / a["audio_hours"])
     gap = target_db - b[test_set]["mean"]
     times = 2 ** (gap / per_doubling) if per_doubling > 0 else math.inf
-    return {"db_per_doubling": per_doubling, "hours": b["audio_hours"] * times, "times_stage_2": times, "target_db": target_db}
+    ckpt = load_checkpoint("learned")
+    tc = ckpt["train_config"]
+    pace = ckpt["step"] * tc["batch_size"] * tc["segment_seconds"] / ckpt["train_seconds"]  # seconds of audio per GPU second
+    return {"db_per_doubling": per_doubling, "hours": b["audio_hours"] * times, "times_stage_2": times,
+            "gpu_hours": b["audio_hours"] * (times - 1) / pace, "target_db": target_db}
 
 
 def training_log(name: str = "learned") -> list[dict]:
