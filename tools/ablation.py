@@ -87,18 +87,21 @@ def evaluate() -> None:
 
     torch.set_num_threads(1)
     sets = {"real": real_mixtures(), "synthetic": synthetic_test_mixtures(CORPUS / "clean")}
+
+    def scores(config: dict, weights: dict) -> dict:
+        """The model of ``config`` with ``weights``, scored on both test sets."""
+        model = TinyTasNet(TasNetConfig(**config))
+        model.load_state_dict(weights)
+        model.eval()
+        return {k: ablation_entry(lambda m, s: model(m), v) for k, v in sets.items()}
+
     out = {"steps": {"encoder": ENCODER_STEPS, "data": DATA_STEPS}, "runs": {}}
     for name in RUNS:
         ckpt = torch.load(RUNS_DIR / name / "best.pt", weights_only=True, map_location="cpu")
-        model = TinyTasNet(TasNetConfig(**ckpt["config"]["model"]))
-        model.load_state_dict(ckpt["model"])
-        model.eval()
-        out["runs"][name] = {"step": ckpt["step"], **{k: ablation_entry(lambda m, s, model=model: model(m), v) for k, v in sets.items()}}
+        out["runs"][name] = {"step": ckpt["step"], **scores(ckpt["config"]["model"], ckpt["model"])}
         print(name, out["runs"][name], flush=True)
-    first = TinyTasNet(TasNetConfig(**torch.load(SHIPPED, weights_only=True)["config"]))
-    first.load_state_dict(torch.load(SHIPPED, weights_only=True)["model"])
-    first.eval()
-    out["runs"]["data-none"] = {"audio_hours": 0.0, **{k: ablation_entry(lambda m, s: first(m), v) for k, v in sets.items()}}
+    first = torch.load(SHIPPED, weights_only=True)
+    out["runs"]["data-none"] = {"audio_hours": 0.0, **scores(first["config"], first["model"])}
     # budget table: the shipped model's two stages on the diverse corpus (the first row is data-none)
     shipped = load_checkpoint("learned")
     stage_1 = torch.load(ROOT / shipped["train_config"]["init"], weights_only=True, map_location="cpu")
@@ -106,11 +109,7 @@ def evaluate() -> None:
     for name, ckpt, config, hours in (("budget-cpu", stage_1, stage_1["config"]["model"], hours_1),
                                       ("budget-gpu", shipped, shipped["config"],
                                        hours_1 + audio_hours(shipped["step"], shipped["train_config"]))):
-        model = TinyTasNet(TasNetConfig(**config))
-        model.load_state_dict(ckpt["model"])
-        model.eval()
-        out["runs"][name] = {"step": ckpt["step"], "audio_hours": round(hours, 1),
-                             **{k: ablation_entry(lambda m, s, model=model: model(m), v) for k, v in sets.items()}}
+        out["runs"][name] = {"step": ckpt["step"], "audio_hours": round(hours, 1), **scores(config, ckpt["model"])}
         print(name, out["runs"][name], flush=True)
     for mask in ("irm", "ibm", "wfm"):
         from tasnet_edu.core.metrics import ideal_mask_separation
