@@ -63,6 +63,31 @@ def global_layer_norm(channels: int) -> nn.GroupNorm:
     return nn.GroupNorm(1, channels, eps=1e-8)
 
 
+class DepthwiseConv1d(nn.Conv1d):
+    """Dilated depthwise conv with "same" padding: each of the H channels is filtered on its own,
+    so K frames stay K and the block stays cheap.
+
+    It is ``nn.Conv1d(H, H, P, dilation=d, padding=d * (P - 1) // 2, groups=H)``, same weights and
+    same result (a test checks outputs and gradients against that). On a CPU it computes the P taps
+    as P shifted multiply-adds: PyTorch's own CPU kernel was about 30% of a whole separation in a
+    profile here (about 1.0 ms a call on one clip's 4000 frames, against 0.6 ms for these).
+    """
+
+    def __init__(self, channels: int, P: int, dilation: int):
+        super().__init__(channels, channels, P, dilation=dilation, padding=dilation * (P - 1) // 2, groups=channels)
+
+    def forward(self, x):
+        if x.device.type != "cpu":
+            return super().forward(x)
+        d, K = self.dilation[0], x.shape[-1]
+        x = F.pad(x, self.padding * 2)
+        w = self.weight[:, 0, :, None]  # [H, P, 1]: tap p of every channel
+        y = torch.addcmul(self.bias[:, None], w[:, 0], x[..., :K])
+        for p in range(1, self.kernel_size[0]):
+            y = y.addcmul_(w[:, p], x[..., p * d : p * d + K])
+        return y
+
+
 class ConvBlock(nn.Module):
     """1x1 conv -> PReLU -> gLN -> dilated depthwise conv -> PReLU -> gLN -> 1x1 conv, plus a residual."""
 
@@ -72,8 +97,7 @@ class ConvBlock(nn.Module):
             nn.Conv1d(B, H, 1),
             nn.PReLU(),
             global_layer_norm(H),
-            # "same" padding keeps K; depthwise (groups=H) keeps the block cheap.
-            nn.Conv1d(H, H, P, dilation=dilation, padding=dilation * (P - 1) // 2, groups=H),
+            DepthwiseConv1d(H, P, dilation),
             nn.PReLU(),
             global_layer_norm(H),
             nn.Conv1d(H, B, 1),

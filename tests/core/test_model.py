@@ -16,6 +16,7 @@ from tasnet_edu.core.metrics import (
     si_snr_improvement,
 )
 from tasnet_edu.core.model import (
+    DepthwiseConv1d,
     TasNetConfig,
     TinyTasNet,
     load_checkpoint,
@@ -33,6 +34,24 @@ def test_output_length_equals_input_length(T, encoder):
     with torch.no_grad():
         out = model(torch.randn(3, T))
     assert out.shape == (3, 2, T)
+
+
+@pytest.mark.parametrize("P, dilation", [(1, 1), (3, 1), (3, 4), (5, 2), (3, 64)])
+def test_depthwise_conv_is_torchs_grouped_conv(P, dilation):
+    """Its shifted multiply-adds give PyTorch's depthwise conv: outputs and all three gradients."""
+    torch.manual_seed(0)
+    ours = DepthwiseConv1d(6, P, dilation)
+    x = torch.randn(2, 6, 50, requires_grad=True)
+    y = ours(x)
+    expected = torch.nn.functional.conv1d(x, ours.weight, ours.bias, padding=dilation * (P - 1) // 2,
+                                          dilation=dilation, groups=6)
+    assert y.shape == expected.shape == (2, 6, 50)
+    torch.testing.assert_close(y, expected)
+    g = torch.randn_like(y)
+    grads = torch.autograd.grad(y, (x, ours.weight, ours.bias), g)
+    expected_grads = torch.autograd.grad(expected, (x, ours.weight, ours.bias), g)
+    for got, want in zip(grads, expected_grads):
+        torch.testing.assert_close(got, want)
 
 
 def test_learned_model_uses_the_course_encoder():
