@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .audio import SAMPLE_RATE
 from .augment import apply_chain, codec2_available, random_chain, remove_dc
 from .sentences import sentence_split, sentences
 from .tts import ESPEAK_EN, ESPEAK_VARIANTS, ESPEAK_ZH, FESTIVAL, FLITE, Speaker, synthesize
@@ -111,13 +112,13 @@ def build(out: Path, scale: Scale, seed: int = 0, engines=("espeak-ng", "flite",
         folder = speaker_folder(speaker)
         for i, (index, text, audio) in enumerate(zip(indices, texts, synthesize(speaker, texts))):
             chain = random_chain(rng, codec=use_codec)
-            clean = remove_dc(audio, 8000)
-            augmented = apply_chain(audio, 8000, chain, rng)
+            clean = remove_dc(audio, SAMPLE_RATE)
+            augmented = apply_chain(audio, SAMPLE_RATE, chain, rng)
             file = f"{speaker.name}_{i:03d}.flac"
             for kind, x in (("clean", clean), ("augmented", augmented)):
                 path = out / kind / split / folder / file
                 path.parent.mkdir(parents=True, exist_ok=True)
-                sf.write(path, x, 8000, subtype="PCM_16")
+                sf.write(path, x, SAMPLE_RATE, subtype="PCM_16")
             rows.append({"split": split, "speaker": folder, "speaker_id": speaker.name, "engine": speaker.engine,
                          "voice": speaker.voice, "person": speaker.person, "language": speaker.language,
                          "pitch": speaker.pitch if speaker.engine == "espeak-ng" else "",

@@ -29,7 +29,16 @@ class Encoder(nn.Module):
         audio_channels: channels of the input audio (1 = mono).
 
     Input ``[M, C, T]`` (or ``[M, T]`` if ``audio_channels == 1``), output
-    ``[M, N, K]`` with ``K = (T - L) // (L // 2) + 1``.
+    ``[M, N, K]`` with ``K = (T - L) // (L // 2) + 1``:
+
+    >>> encoder = Encoder(L=16, N=64)
+    >>> encoder(torch.zeros(3, 8000)).shape  # one second at 8 kHz: K = (8000 - 16) // 8 + 1 = 999
+    torch.Size([3, 64, 999])
+    >>> encoder
+    Encoder(
+      L=16, N=64, audio_channels=1, hop=8
+      (conv1d_U): Conv1d(1, 64, kernel_size=(16,), stride=(8,), bias=False)
+    )
     """
 
     def __init__(self, L: int, N: int, audio_channels: int = 1, relu: bool = True):
@@ -88,12 +97,21 @@ class STFTEncoder(nn.Module):
     """Fixed encoder: Hann-windowed Fourier kernels (``stft_kernels``), real and imaginary parts.
 
     No ReLU: Fourier coefficients are signed, and clipping them would throw away phase.
+    Mono only. Input ``[M, T]`` or ``[M, 1, T]``, checked as :class:`Encoder` checks it; output
+    ``[M, N, K]`` with ``N = 2 * (n_fft // 2 + 1)`` (real parts, then imaginary parts) and the
+    Encoder's K, hop ``L // 2``:
+
+    >>> STFTEncoder(16)
+    STFTEncoder(L=16, n_fft=16, N=18, hop=8)
+    >>> STFTEncoder(16)(torch.zeros(2, 100)).shape
+    torch.Size([2, 18, 11])
     """
 
     def __init__(self, L: int, n_fft: int | None = None):
         super().__init__()
-        self.L = L
-        self.register_buffer("kernels", stft_kernels(L, n_fft=n_fft))
+        self.L = check_size("L", L, 2)
+        self.n_fft = self.L if n_fft is None else check_size("n_fft", n_fft, self.L)
+        self.register_buffer("kernels", stft_kernels(self.L, n_fft=self.n_fft))
         self.N = self.kernels.shape[0]
 
     @property
@@ -101,7 +119,13 @@ class STFTEncoder(nn.Module):
         """The fixed templates ``[N, 1, L]``, named as :attr:`Encoder.templates` so both encoders read alike."""
         return self.kernels
 
-    def forward(self, x):  # [M, 1, T] -> [M, 2 * (n_fft // 2 + 1), K]
+    def forward(self, mixture) -> torch.Tensor:
+        """``[M, T]`` or ``[M, 1, T]`` -> Fourier coefficients ``[M, N, K]``, after the checks of :meth:`Encoder.forward`."""
+        return self.transform(as_batch(mixture, 1, self.L, dtype=self.kernels.dtype))
+
+    def transform(self, x: torch.Tensor) -> torch.Tensor:
+        """``forward`` without the input checks, for a model that checked ``x [M, 1, T]`` once already (TinyTasNet)."""
         return F.conv1d(x, self.kernels, stride=self.L // 2)
 
-    transform = forward  # no checks to skip: only TinyTasNet calls it
+    def extra_repr(self) -> str:
+        return f"L={self.L}, n_fft={self.n_fft}, N={self.N}, hop={self.L // 2}"

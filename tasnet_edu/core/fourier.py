@@ -46,6 +46,11 @@ def stft_kernels(L: int, window=None, n_fft: int | None = None) -> torch.Tensor:
 
     ``n_fft > L`` samples the frequency axis more finely (``n_fft // 2 + 1`` frequencies, still
     ``L``-sample kernels): a fixed bank with as many channels as a learned one, as in Pariente et al. (2020).
+
+    >>> stft_kernels(16).shape  # 9 frequencies (0, 500, ..., 4000 Hz at 8 kHz), real and imaginary
+    torch.Size([18, 1, 16])
+    >>> stft_kernels(16, n_fft=62).shape  # 32 frequencies: 64 kernels, as many as the learned encoder's N
+    torch.Size([64, 1, 16])
     """
     L = check_size("L", L, 2)
     n_fft = L if n_fft is None else check_size("n_fft", n_fft, L)
@@ -59,7 +64,11 @@ def stft_kernels(L: int, window=None, n_fft: int | None = None) -> torch.Tensor:
 
 
 def bin_frequencies(L: int, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
-    """Centre frequency in Hz of each of the ``L // 2 + 1`` STFT bins."""
+    """Centre frequency in Hz of each of the ``L // 2 + 1`` STFT bins.
+
+    >>> bin_frequencies(16)  # 2 ms frames at 8 kHz: bins 500 Hz apart
+    tensor([   0.,  500., 1000., 1500., 2000., 2500., 3000., 3500., 4000.])
+    """
     return torch.arange(L // 2 + 1) * sample_rate / L
 
 
@@ -89,7 +98,13 @@ def frequency_response(kernels, sample_rate: int = SAMPLE_RATE, n_fft: int = 512
 
 
 def peak_frequency(kernels, sample_rate: int = SAMPLE_RATE, n_fft: int = 512) -> torch.Tensor:
-    """The frequency (Hz) where each kernel's magnitude spectrum peaks, ``[N]``."""
+    """The frequency (Hz) where each kernel's magnitude spectrum peaks, ``[N]``.
+
+    A cosine of bin 2 peaks at 2 * 8000 / 16 = 1000 Hz:
+
+    >>> peak_frequency(torch.cos(2 * math.pi * 2 * torch.arange(16.0) / 16)[None], n_fft=16)
+    tensor([1000.])
+    """
     frequencies, magnitudes = frequency_response(kernels, sample_rate, n_fft)
     return frequencies[magnitudes.argmax(dim=-1)]
 

@@ -21,6 +21,11 @@ def num_frames(T: int, L: int) -> int:
 
     The seed's ``2T/L - 1`` is the special case where ``L // 2`` divides T; in
     general the samples after the last full frame are dropped.
+
+    >>> num_frames(8000, 16)  # one second at 8 kHz, 2 ms frames: 2 * 8000 / 16 - 1
+    999
+    >>> num_frames(100, 16), dropped_samples(100, 16)  # hop 8: frames start at 0, 8, ..., 80; samples 96..99 are left over
+    (11, 4)
     """
     T = check_size("T", T, 0)
     hop = hop_length(L)
@@ -58,6 +63,11 @@ def slice_frames(x, L: int) -> torch.Tensor:
     Frame k is ``x[..., k*hop : k*hop + L]``; this is what the convolution sees.
     The frames are a copy (overlapping frames share samples, so a view would let
     a write to one frame change its neighbours and ``x``).
+
+    >>> slice_frames(torch.arange(8.0), 4)  # hop 2: each frame shares 2 samples with the next
+    tensor([[0., 1., 2., 3.],
+            [2., 3., 4., 5.],
+            [4., 5., 6., 7.]])
     """
     hop = hop_length(L)
     x = as_float_tensor(x)

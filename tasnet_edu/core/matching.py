@@ -18,6 +18,14 @@ def match_templates(frames, templates) -> torch.Tensor:
     ``frames`` is ``[..., K, L]`` (from :func:`slice_frames`); ``templates`` is
     ``[N, L]``, or ``[N, C, L]`` for frames ``[..., C, K, L]`` of C-channel audio
     (then the channels are summed, as Conv1d does).
+
+    A template scores high on the frame it looks like, negative on its opposite:
+
+    >>> frames = torch.tensor([[1.0, 1.0], [1.0, -1.0], [-1.0, 1.0]])  # K=3 frames of L=2
+    >>> templates = torch.tensor([[1.0, -1.0], [0.5, 0.5]])  # N=2: a "jump down" and an average
+    >>> match_templates(frames, templates)
+    tensor([[ 0.,  2., -2.],
+            [ 1.,  0.,  0.]])
     """
     frames = as_float_tensor(frames, "frames")
     templates = as_float_tensor(templates, "templates", dtype=frames.dtype)
@@ -76,6 +84,16 @@ def match_with_conv(x, templates) -> torch.Tensor:
 
     ``x`` is ``[T]`` (scores ``[N, K]``) or ``[M, T]`` (scores ``[M, N, K]``);
     ``templates`` is ``[N, L]``. Stride ``L // 2``, no bias: the Encoder's conv without the ReLU.
+
+    The same numbers as slicing, then matching:
+
+    >>> from tasnet_edu.core.framing import slice_frames
+    >>> x, templates = torch.arange(8.0), torch.tensor([[1.0, 0.0, 0.0, -1.0], [1.0, 0.0, 0.0, 1.0]])
+    >>> match_with_conv(x, templates)  # frames start at 0, 2, 4: first minus last sample, first plus last
+    tensor([[-3., -3., -3.],
+            [ 3.,  7., 11.]])
+    >>> torch.equal(match_with_conv(x, templates), match_templates(slice_frames(x, 4), templates))
+    True
     """
     x = as_float_tensor(x)
     templates = as_float_tensor(templates, "templates", dtype=x.dtype)

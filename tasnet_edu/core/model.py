@@ -11,7 +11,8 @@ Used by chapters 05 and 06 and by training. Read it top to bottom::
 
 The separator is Conv-TasNet's temporal convolutional network, scaled down:
 R repeats of X dilated depthwise-conv blocks (dilation 1, 2, 4, ...), so the
-receptive field grows exponentially with depth.
+receptive field grows exponentially with depth. It has no skip-connection paths
+(see :class:`Separator`): the masks come from the last block's residual output.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .audio import SAMPLE_RATE
 from .checks import as_float_tensor, check_size
 from .encoder import Encoder, STFTEncoder
 
@@ -42,7 +44,7 @@ class TasNetConfig:
     R: int = 2  # repeats
     num_sources: int = 2
     encoder: str = "learned"  # "learned" (Encoder + ReLU), "linear" (learned, no ReLU) or "stft" (fixed Fourier kernels)
-    sample_rate: int = 8000
+    sample_rate: int = SAMPLE_RATE  # 8000 Hz, the course's rate
     n_fft: int | None = None  # STFT encoder: frequency resolution (default L: 2 * (L // 2 + 1) channels)
 
     def __post_init__(self):
@@ -89,7 +91,13 @@ class DepthwiseConv1d(nn.Conv1d):
 
 
 class ConvBlock(nn.Module):
-    """1x1 conv -> PReLU -> gLN -> dilated depthwise conv -> PReLU -> gLN -> 1x1 conv, plus a residual."""
+    """1x1 conv -> PReLU -> gLN -> dilated depthwise conv -> PReLU -> gLN -> 1x1 conv, plus a residual.
+
+    The paper's block (Conv-TasNet, Luo & Mesgarani 2019, Fig. 1(C) and Sec. II-D) ends in two 1x1 convs:
+    a residual path, the input of the next block, and a skip-connection path, summed over all blocks to
+    make the masks. The skip-connection path is left out here: a block returns only its residual path
+    ``x + net(x)``, and :class:`Separator` makes the masks from the last block's output.
+    """
 
     def __init__(self, B: int, H: int, P: int, dilation: int):
         super().__init__()
@@ -108,7 +116,14 @@ class ConvBlock(nn.Module):
 
 
 class Separator(nn.Module):
-    """Temporal conv network: strength map ``[M, N, K]`` -> masks ``[M, S, N, K]`` in (0, 1)."""
+    """Temporal conv network: strength map ``[M, N, K]`` -> masks ``[M, S, N, K]`` in (0, 1).
+
+    gLN -> 1x1 bottleneck conv (N -> B) -> R x X :class:`ConvBlock` -> PReLU -> 1x1 conv (B -> S * N) -> sigmoid.
+
+    Simpler than the paper's (Conv-TasNet, Luo & Mesgarani 2019, Fig. 1 and Sec. II-D): there every block
+    also has a skip-connection path, and the sum of all blocks' skip outputs feeds the output layer. Those
+    paths are left out here: the mask comes from the residual path's output only, that of the last block.
+    """
 
     def __init__(self, N: int, cfg: TasNetConfig):
         super().__init__()

@@ -11,6 +11,8 @@ same folder resumes from ``last.pt``. The command line is ``tasnet_edu.cli.train
 from __future__ import annotations
 
 import json
+import math
+import numbers
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +24,10 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from .audio import fixed_mixtures, random_mixtures
+from .audio import SAMPLE_RATE, fixed_mixtures, random_mixtures
+from .checks import check_size
 from .evaluation import si_snri_scores
-from .metrics import pit_loss
+from .metrics import _pit_loss
 from .model import TasNetConfig, TinyTasNet
 from .speakers import REAL_DIR, data_splits, fixed_speaker_mixtures, load_speakers, mix_speakers, real_mixtures
 
@@ -44,11 +47,46 @@ class TrainConfig:
     init: str | None = None  # start from these weights (a shipped checkpoint or a run's best.pt) instead of at random
     log_real: bool = True  # also score the real test mixtures at each evaluation (logged for the learning curve only)
 
+    def __post_init__(self):
+        if not isinstance(self.model, TasNetConfig):
+            raise TypeError(f"model must be a TasNetConfig, got {type(self.model).__name__}; "
+                            "build one with TasNetConfig(...), or read a dict with TrainConfig.from_dict")
+        for name, minimum, meaning in (
+            ("batch_size", 1, "mixtures per training step"),
+            ("eval_every", 1, "training steps between evaluations"),
+            ("eval_mixtures", 1, "validation mixtures scored at each evaluation"),
+            ("patience", 1, "evaluations without a new best before the learning rate halves"),
+            ("seed", 0, "seeds the initial weights and every batch"),
+        ):
+            try:
+                check_size(name, getattr(self, name), minimum)
+            except ValueError as error:
+                raise ValueError(f"{error} ({meaning}); use e.g. {name}={getattr(TrainConfig, name)}, the default") from None
+        for name, meaning, allow_infinite in (
+            ("lr", "Adam's learning rate", False),
+            ("grad_clip", "the largest gradient norm; inf turns clipping off", True),
+        ):
+            value = getattr(self, name)
+            if not _positive_number(value, allow_infinite):
+                raise ValueError(f"{name} must be a positive number ({meaning}), got {value!r}; "
+                                 f"use e.g. {name}={getattr(TrainConfig, name)}, the default")
+        if not _positive_number(self.segment_seconds) or int(self.segment_seconds * SAMPLE_RATE) < 1:
+            raise ValueError(f"segment_seconds must be a positive number of seconds (at least one sample, "
+                             f"1 / {SAMPLE_RATE} s), got {self.segment_seconds!r}; "
+                             f"use e.g. segment_seconds={TrainConfig.segment_seconds}, the default")
+
     @classmethod
     def from_dict(cls, d: dict) -> TrainConfig:
         d = dict(d)
         d["model"] = TasNetConfig(**d["model"])
         return cls(**d)
+
+
+def _positive_number(value, allow_infinite: bool = False) -> bool:
+    """Whether ``value`` is a real number > 0 (not a bool, not NaN; finite unless ``allow_infinite``)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return False
+    return value > 0 and (allow_infinite or math.isfinite(value))
 
 
 _SPEAKERS: dict = {}  # data folder -> loaded speakers per split (read once per process)
@@ -110,7 +148,9 @@ def train_steps(model, optimizer, cfg: TrainConfig, start: int, steps: int, prog
     losses = []
     for mixture, sources in tqdm(batches(cfg, start, steps, workers), total=steps, disable=not progress,
                                  desc="training", leave=False):
-        loss = pit_loss(model(mixture.to(device)), sources.to(device))
+        # pit_loss without its NaN scan: torch.isfinite(...).all() would make the GPU wait every step. The model
+        # checked the mixture's shape, make_batch made the sources; the loss still checks that the shapes match.
+        loss = _pit_loss(model(mixture.to(device)), sources.to(device))
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .audio import load_audio
+from .audio import SAMPLE_RATE, load_audio
 
 ESPEAK_EN = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan", "en-gb-x-gbcwmd", "en-029", "en-us-nyc"]
 ESPEAK_ZH = ["cmn"]
@@ -62,7 +62,7 @@ def missing_engines() -> list[str]:
     return [cmd for cmd in ("espeak-ng", "flite", "festival") if shutil.which(cmd) is None]
 
 
-def synthesize(speaker: Speaker, texts: list[str], sample_rate: int = 8000) -> list[np.ndarray]:
+def synthesize(speaker: Speaker, texts: list[str], sample_rate: int = SAMPLE_RATE) -> list[np.ndarray]:
     """Speak each text with ``speaker``; returns float32 waveforms at ``sample_rate``."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = [Path(tmp, f"{i}.wav") for i in range(len(texts))]

@@ -1,7 +1,7 @@
 """The Encoder is exactly the seed document's layer: same conv, same weights, same numbers.
 
 Covers ``tasnet_edu.encoder.Encoder`` (every chapter) against ``tasnet_edu.seed.Encoder``
-(the document's class, verbatim).
+(the document's class, verbatim), and the fixed ``STFTEncoder``'s checks and repr.
 """
 
 import pytest
@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasnet_edu import Encoder, num_frames
+from tasnet_edu.core.encoder import STFTEncoder
+from tasnet_edu.core.fourier import stft_kernels
 from tasnet_edu.reference import document_encoder as seed
 
 PROPERTY = settings(max_examples=30, deadline=None)
@@ -152,3 +154,46 @@ def test_double_precision_module_keeps_float64():
     enc = Encoder(8, 4).double()
     out = enc(torch.randn(1, 64))  # float32 audio goes to the module's dtype
     assert out.dtype == torch.float64
+
+
+# The fixed STFT encoder: the same input checks as Encoder, and a repr that says what it is ------------------------
+
+def test_stft_encoder_repr_names_L_n_fft_and_N():
+    assert repr(STFTEncoder(16)) == "STFTEncoder(L=16, n_fft=16, N=18, hop=8)"
+    assert repr(STFTEncoder(16, n_fft=62)) == "STFTEncoder(L=16, n_fft=62, N=64, hop=8)"
+
+
+def test_stft_encoder_forward_takes_m_t_and_m_1_t_and_equals_transform():
+    enc = STFTEncoder(16)
+    x = torch.randn(2, 100, generator=torch.Generator().manual_seed(0))
+    expected = torch.nn.functional.conv1d(x[:, None], stft_kernels(16), stride=8)
+    assert expected.shape == (2, 18, num_frames(100, 16))
+    assert torch.equal(enc(x), expected)
+    assert torch.equal(enc(x[:, None]), expected)
+    assert torch.equal(enc.transform(x[:, None]), expected)
+    assert torch.equal(enc(x.numpy()), expected)
+    assert enc(x.double()).dtype == torch.float32  # converted to the kernels' dtype, as Encoder does
+    assert torch.equal(enc.double()(x), torch.nn.functional.conv1d(x[:, None].double(), stft_kernels(16).double(), stride=8))
+
+
+@pytest.mark.parametrize("bad, fragments", [
+    (torch.randn(2, 10), ["10 samples", "L=16"]),
+    (torch.randn(2, 2, 100), ["2 channel(s)", "audio_channels=1"]),
+    (torch.randn(100), ["(1-D)", "x.unsqueeze(0)"]),
+    (torch.zeros(0, 100), ["the batch is empty"]),
+    (torch.ones(2, 100, dtype=torch.int16), ["torch.int16", "x.float() / 32768"]),
+    (torch.full((2, 100), float("nan")), ["NaN", "torch.nan_to_num"]),
+    ([0.0] * 100, ["torch.Tensor or NumPy array, got list"]),
+])
+def test_stft_encoder_refuses_bad_input_like_encoder(bad, fragments):
+    with pytest.raises((ValueError, TypeError)) as info:
+        STFTEncoder(16)(bad)
+    for fragment in fragments:
+        assert fragment in str(info.value), (fragment, str(info.value))
+
+
+def test_stft_encoder_refuses_bad_sizes():
+    with pytest.raises(ValueError, match="L must be at least 2, got 1"):
+        STFTEncoder(1)
+    with pytest.raises(ValueError, match="n_fft must be at least 16, got 8"):
+        STFTEncoder(16, n_fft=8)
