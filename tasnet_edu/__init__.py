@@ -24,12 +24,10 @@ from .core.matching import match_templates
 from .core.metrics import si_snr
 from .core.model import TinyTasNet, load_pretrained
 from .exercises import check, solution
+from .ui.course import CHAPTERS as _REGISTRY
 from .ui.i18n import current_language, t, use_language
 
-_CHAPTERS = {
-    "ch00": "ch00_intro", "ch01": "ch01_slicing", "ch02": "ch02_matching", "ch03": "ch03_relu",
-    "ch04": "ch04_strength_map", "ch05": "ch05_learned", "ch06": "ch06_separation",
-}  # te.chNN; tests/course/test_layout.py keeps this in step with ui.course.CHAPTERS
+_CHAPTERS = {f"ch{c.number}": c for c in _REGISTRY}  # te.chNN, from the one registry (ui.course.CHAPTERS)
 _SUBPACKAGES = {"core", "ui", "chapters", "cli", "reference", "exercises"}
 
 
@@ -43,7 +41,7 @@ def start_chapter(number: str, language: str | None = None) -> None:
 def __getattr__(name):
     """``te.ch03`` (the chapter modules) and the subpackages load on first use."""
     if name in _CHAPTERS:
-        return import_module(f".chapters.{_CHAPTERS[name]}", __name__)
+        return _CHAPTERS[name].load()
     if name in _SUBPACKAGES:
         return import_module(f".{name}", __name__)
     raise AttributeError(f"module 'tasnet_edu' has no attribute {name!r}")

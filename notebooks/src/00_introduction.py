@@ -21,7 +21,8 @@ self.conv1d_U = nn.Conv1d(audio_channels, N, kernel_size=L, stride=L // 2, bias=
 mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
 ```
 
-and the document this course follows explains it in four steps: **slice** the sound into short frames, **match** each
+and the document this course follows (a Chinese note titled “TASNET 模型”, *The TasNet model*; “the document” from
+here on) explains it in four steps: **slice** the sound into short frames, **match** each
 frame against N templates, keep the **positive** scores, and read the result as a **strength map** `[M, N, K]`.
 
 In the document's own words, the whole encoder fits in three lines:
@@ -58,7 +59,7 @@ self.conv1d_U = nn.Conv1d(audio_channels, N, kernel_size=L, stride=L // 2, bias=
 mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
 ```
 
-本课程依据的原文把它讲成四步：把声音**切片**成一小段一小段，用 N 个模板去**匹配**每一段，**只保留正分**，
+本课程依据的原文（一份题为《TASNET 模型》的中文讲义，下文简称“原文”）把它讲成四步：把声音**切片**成一小段一小段，用 N 个模板去**匹配**每一段，**只保留正分**，
 最后得到一张**强度图** `[M, N, K]`。
 
 用原文自己的话，整个编码器可以用三句话概括：

@@ -96,14 +96,14 @@ $\cos\theta \in [-1, 1]$ how alike their shapes are. Our templates all have $\|u
         zh=r"""
 三个模板分别是：和帧形状相同的（分数 3）、上下翻转的（-3）、对不上的（0）。`frame @ template` 就是 PyTorch 里的点积。
 
-## 强度 = 能量 × 相似度
+## 强度 = 幅度 × 相似度
 
 从几何上看，每个分数都能拆成两个因子：
 
 $$\langle x, u \rangle = \|x\|\, \|u\| \cos\theta,$$
 
 其中 $\|x\|$ 是帧的长度（范数；它的平方 $\|x\|^2$ 是帧的能量，即这一帧有多响），$\|u\|$ 是模板的长度，$\cos\theta \in [-1, 1]$
-表示两者形状有多像。我们的模板都满足 $\|u\| = 1$，所以分数 = **能量大小 × 相似程度**：一个很响、只有一半像的帧，
+表示两者形状有多像。我们的模板都满足 $\|u\| = 1$，所以分数 = **帧的幅度（范数，即这一帧有多响）× 相似程度**：一个很响、只有一半像的帧，
 分数可能超过一个很轻、完全吻合的帧。这就是“强度图”里“强度”二字的含义。
 """,
     ),
@@ -214,7 +214,7 @@ Read the heat map row by row (templates) and column by column (time). In each pa
 
 - the **frequency** must match: the 2000 Hz part scores on the 2000 Hz rows and almost nowhere else;
 - the **phase** must match too: here a sine wave scores on the `sin` templates and 0 on the `cos` ones, because each
-  test tone starts at phase 0 and the hop is a whole or half period. In general a frame catches a wave at some phase
+  test tone starts at phase 0 and the hop is a whole number of periods or half a period. In general a frame catches a wave at some phase
   and scores on both, in proportion to it (chapter 04 combines the pair). In the 500 Hz part
   the hop (1 ms) is half a period, so every other frame catches the wave upside down and scores negative: the stripes.
   This is why learned encoders keep several templates of one frequency at different phases (chapter 05), and why
@@ -454,7 +454,7 @@ per row, cleanly, needs templates on the DFT grid, or many more templates than s
         zh=r"""
 ## 本章总结（三句话）
 
-1. 帧和模板的匹配 = 两者的点积 $\langle x, u \rangle = \|x\|\,\|u\|\cos\theta$：能量大小 × 相似程度；相像时大，一个是另一个上下颠倒时为负，毫不相干时约为 0。
+1. 帧和模板的匹配 = 两者的点积 $\langle x, u \rangle = \|x\|\,\|u\|\cos\theta$：帧的幅度 × 相似程度；相像时大，一个是另一个上下颠倒时为负，毫不相干时约为 0。
 2. 模板对频率**和**相位都敏感；落在 DFT 频点上（间隔 $f_s/L$）的纯音彼此正交，所以测试信号的分数表 `[N, K]` 才这么干净。
 3. `conv1d` 是互相关（不翻转），也就是模板匹配；循环、矩阵乘法和 `conv1d` 是它的三种写法，两种向量化写法都比循环快几百倍。
 

@@ -102,16 +102,16 @@ fig = te.ch03.plot_score_histogram(scores)
         en="""
 Before the ReLU the scores are spread on both sides of 0, almost symmetrically: a random template matches a frame
 "the right way round" about as often as "upside down". After the ReLU every negative score is **exactly 0**.
-Frames of silence inside the sentence (pauses between words) score exactly 0 already, and stay 0. (That is a
-property of synthetic speech, whose pauses are digital zeros; a real recording has background noise there, so its
-silent frames score small positive and negative numbers.)
+The pauses between words are quiet, not digital zeros (the clip's DC offset was removed, which leaves small nonzero
+samples there; the third line above: almost no score is exactly 0), so frames in a pause get small scores of both
+signs, as they would in a real recording with some background noise.
 
 The fraction of exact zeros is the map's **sparsity**. For random templates on speech it is around one half:
 """,
         zh="""
 ReLU 之前，分数分布在 0 的两侧，几乎左右对称：一个随机模板和一帧“正着像”的次数，跟“反着像”的次数差不多。
-ReLU 之后，所有负分都**恰好变成 0**。句子中间的静音帧（词与词之间的停顿）本来就得 0 分，依旧是 0。（这是合成语音的特点：它的停顿是数字上的 0；
-真实录音的停顿里有底噪，静音帧会得到很小的正分和负分。）
+ReLU 之后，所有负分都**恰好变成 0**。词与词之间的停顿很安静，但并不是数字上的 0（这段语音去掉了直流分量，停顿处留下很小的非零样本；
+见上面第三行：恰好为 0 的分数几乎没有），所以停顿里的帧也会得到很小的正分和负分，和带底噪的真实录音一样。
 
 恰好为 0 的比例就是强度图的**稀疏性**（sparsity）。随机模板在语音上大约是一半：
 """,
@@ -287,9 +287,8 @@ print(te.ch03.describe_mask_check(check))
         en="""
 Only approximately. The convolution is linear, so the mixture's *scores* are exactly the sum of the speakers' scores;
 but the ReLU comes after the sum. Where one speaker scores +3 and the other −2, the mixture scores +1: the maps
-`W1 + W2 = 3` and `W_mix = 1` disagree. The second line says how often that happens: in almost half of the entries
-(0.46) the two speakers' scores have opposite signs, so the ReLU maps do not add up (first line: a relative error of
-0.24). The last two lines ask the question a separator faces: give each entry the best possible mask between 0 and 1
+`W1 + W2 = 3` and `W_mix = 1` disagree. The second line says how often that happens: in about half of the entries the
+two speakers' scores have opposite signs, so the ReLU maps do not add up (the first line gives the relative error). The last two lines ask the question a separator faces: give each entry the best possible mask between 0 and 1
 (we know the answer, speaker 1's own map, and clip the ratio to [0, 1]); how far is mask × mixture from speaker 1,
 relative to speaker 1's size? On the ReLU map and on the signed scores the error is about the same. So the
 nonnegative map is an *intuition* that guided TasNet's design, not a guarantee. (This is a random encoder; a trained
@@ -299,7 +298,7 @@ said.
         zh="""
 只是近似成立。卷积是线性的，所以混合语音的**分数**恰好等于两个说话人分数之和；但 ReLU 是在求和**之后**才做的。
 如果一个说话人得 +3 分、另一个得 −2 分，混合语音得 +1 分：`W1 + W2 = 3`，而 `W_mix = 1`，对不上。第二行说明这种情况有多常见：
-将近一半（0.46）的位置上，两个说话人的分数符号相反，所以两张 ReLU 图加起来不等于混合语音的图（第一行：相对误差 0.24）。
+大约一半的位置上，两个说话人的分数符号相反，所以两张 ReLU 图加起来不等于混合语音的图（第一行是相对误差）。
 最后两行问的是分离器面对的问题：给每个位置配上 0 到 1 之间最好的掩码（我们知道答案——说话人 1 自己的图——把比值截到 [0, 1]），
 掩码 × 混合语音离说话人 1 还差多远（相对于说话人 1 本身的大小）？在 ReLU 图上和在带符号的分数上，误差差不多。
 所以“非负的图”是指导 TasNet 设计的一种**直觉**，不是保证。（这里用的是随机编码器；换成训练好的编码器，数字会变，可以用第 6 章的模型来检验。）
@@ -312,9 +311,8 @@ said.
 
 The follow-up paper, **Conv-TasNet** (Luo & Mesgarani, IEEE/ACM TASLP 27(8), 2019, arXiv:1809.07454), compared the
 combinations on WSJ0-2mix in its Table III (separation quality as SI-SNRi, the improvement of the scale-invariant
-signal-to-noise ratio, in dB; higher is better). The numbers below are quoted from that table; we could not
-re-check them against the paper's text while writing this chapter, and page numbers differ between the arXiv and the
-journal versions, so look them up in Table III itself:
+signal-to-noise ratio, in dB; higher is better). The numbers below are quoted from that table (they come from
+a smaller configuration than the final model, which is why they are below its 15.3 dB):
 
 | encoder | mask | SI-SNRi (dB) |
 | --- | --- | --- |
@@ -334,8 +332,8 @@ learning what an encoder does, that is a fine choice.
 ## Conv-TasNet 去掉了 ReLU
 
 后续论文 **Conv-TasNet**（Luo & Mesgarani，IEEE/ACM TASLP 27(8)，2019，arXiv:1809.07454）在表 III 里比较了几种组合在 WSJ0-2mix 上的效果
-（分离质量用 SI-SNRi 衡量，即尺度不变信噪比的提升量，单位 dB，越高越好）。下表的数字引自该表；编写本章时我们没能再对照论文原文核实一遍，
-而且 arXiv 版和期刊版的页码不同，请以论文中的表 III 为准：
+（分离质量用 SI-SNRi 衡量，即尺度不变信噪比的提升量，单位 dB，越高越好）。下表的数字引自该表（这些实验用的是比最终模型小的配置，
+所以都低于最终的 15.3 dB）：
 
 | 编码器 | 掩码 | SI-SNRi (dB) |
 | --- | --- | --- |

@@ -341,6 +341,8 @@ T, through an encoder with the sizes of the best configuration in the Conv-TasNe
 (random templates, untrained):
 """,
         zh="""
+## 一批音频：M = 2
+
 编码器可以一次处理一批（batch）音频。下面是我们的英文句子和一句普通话，截成同样的长度 T，送进一个按 Conv-TasNet
 论文最佳配置设置的编码器：L = 16（2 毫秒）、N = 512（随机模板，未训练）：
 """,

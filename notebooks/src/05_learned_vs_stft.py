@@ -65,7 +65,7 @@ checkpoints record how they were trained:
 （这个只用 ReLU 的 `Encoder` 类出自 Kaituo Xu 的 Conv-TasNet PyTorch 复现，后来被 Demucs v2 沿用。2018 年最初的 TasNet 用的是门控形式：
 在归一化的片段上做 ReLU 乘以 sigmoid；而 Conv-TasNet 的最终模型根本没有 ReLU，见下文。）
 它由 `python -m tasnet_edu.cli.train` 训练得到，训练用的语音全部是**合成**的（文本转语音生成的音色）。
-课程还附带了训练的第一个模型 `te.load_pretrained("learned-espeak")`，它只用课程自带片段里的 10 种 espeak-ng 音色训练过。
+课程还附带了最早训练出的那个模型 `te.load_pretrained("learned-espeak")`，它只用课程自带片段里的 10 种 espeak-ng 音色训练过。
 检查点（checkpoint）里记录了它们是怎样训练的：
 """,
     ),
@@ -80,6 +80,19 @@ stft = te.ch05.stft_templates(16)                              # stft_kernels(16
 print(te.ch05.describe_change(first, learned, "learned-espeak", "learned"))
 print(te.t(f"kernels [N, L]: {list(learned.shape)}, STFT: {list(stft.shape)}", f"卷积核 [N, L]：{list(learned.shape)}，STFT：{list(stft.shape)}"))
 """),
+    md(
+        en="""
+The two validation scores cannot be compared with each other: each model was validated on mixtures of its own
+training data (the augmented diverse corpus for `learned`, the shipped clips for `learned-espeak`). Chapter 06 scores
+both on the same test sets, real voices included. `learned`'s line lists only its last run; it continued from the
+first model through a CPU run (chapter 06 shows both stages).
+""",
+        zh="""
+这两个验证分数不能直接比较：每个模型都是在自己训练数据的混合上验证的（`learned` 用增强后的多样语料，`learned-espeak`
+用课程自带片段）。第 6 章在同样的测试集上（包括真人语音）给两个模型打分。`learned` 那一行只列出了它最后一次训练；
+它是从第一版模型出发，先在 CPU 上训练了一段，再接着训练出来的（第 6 章给出这两个阶段）。
+""",
+    ),
     md(
         en=r"""
 ## Frequency response and peak frequency
@@ -304,7 +317,7 @@ loudness × likeness, chapter 02). Template matching, with learned templates.
 ## 逐个浏览卷积核
 
 拖动滑块，按频率从低到高浏览学到的卷积核。每个核显示：波形、频率响应，以及一句合成测试语音里最能激活它的三帧（它在强度图里给出的最大值）。
-把这些帧和卷积核比一比：得分最高的帧既响、形状又像它（分数 = 能量大小 × 相似程度，第 2 章）。这就是模板匹配，只不过模板是学出来的。
+把这些帧和卷积核比一比：得分最高的帧既响、形状又像它（分数 = 帧的幅度 × 相似程度，第 2 章）。这就是模板匹配，只不过模板是学出来的。
 """,
     ),
     code("""

@@ -20,6 +20,7 @@ from matplotlib.patches import Rectangle
 from ..core.audio import EXAMPLE_CLIP, load_clip
 from ..core.checks import as_float_tensor, check_size
 from ..core.framing import conv_num_frames, dropped_samples, hop_length, num_frames, overlap_samples  # noqa: F401 (notebook)
+from ..core.signals import loudest_start
 from ..ui.i18n import t
 from ..ui.plotting import figure, show_figure, to_numpy
 
@@ -30,8 +31,7 @@ DEMO_LENGTH = 320  # 40 ms at 8 kHz: a few pitch periods of voiced speech
 @lru_cache(maxsize=1)
 def _demo_piece() -> torch.Tensor:
     x = load_clip(DEMO_CLIP)
-    energy = x.unfold(0, DEMO_LENGTH, DEMO_LENGTH // 2).pow(2).sum(-1)
-    start = int(torch.argmax(energy)) * (DEMO_LENGTH // 2)
+    start = loudest_start(x, DEMO_LENGTH, DEMO_LENGTH // 2)
     return x[start : start + DEMO_LENGTH].clone()
 
 

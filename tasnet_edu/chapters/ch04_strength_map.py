@@ -24,7 +24,7 @@ from ..core.fourier import bin_frequencies, sort_by_frequency, spectrogram, stft
 from ..core.framing import num_frames
 from ..core.signals import random_templates, tone_frequencies, tone_templates
 from ..ui.i18n import t, text_width
-from ..ui.plotting import db_label, figure, plot_map, show_figure, to_numpy
+from ..ui.plotting import annotated_heatmap, db_label, figure, plot_map, show_figure, to_numpy
 
 KINDS = ("fourier", "tones", "random")
 # --------------------------------------------------------------------------- templates
@@ -207,17 +207,7 @@ def plot_map_table(
     fig, (ax0, ax1) = plt.subplots(1, 2, figsize=(10, 3.2), layout="constrained", gridspec_kw={"width_ratios": [2, 3]})
     vmax = float(w.max())
     # Rows top to bottom as in the printed table (the seed's "templates ↓"); the map on the right has low rows at the bottom.
-    ax0.imshow(to_numpy(block), origin="upper", cmap="magma", vmin=0, vmax=vmax, aspect="auto")
-    for (i, j), value in np.ndenumerate(to_numpy(block)):
-        ax0.text(
-            j,
-            i,
-            f"{value:.1f}",
-            ha="center",
-            va="center",
-            fontsize=9,
-            color="black" if value > 0.55 * vmax else "white",
-        )
+    annotated_heatmap(ax0, block, vmax, lambda v: f"{v:.1f}", "magma", fontsize=9)
     ax0.set_yticks(range(rows), row_labels(n0, rows, frequencies))
     ax0.set_xticks(range(cols), [str(k0 + j) for j in range(cols)])
     ax0.set_xlabel(t("frame k (time →)", "帧序号 k（时间 →）"))

@@ -287,8 +287,12 @@ def plot_phases(kernels, indices, sample_rate: int = SAMPLE_RATE):
 
 def negative_partners(kernels, threshold: float = -0.9) -> torch.Tensor:
     """For each kernel, the index of its most opposite other kernel if their cosine similarity is below
-    ``threshold`` (nearly ``-u``), else -1; ``[N]``."""
+    ``threshold`` (nearly ``-u``), else -1; ``[N]``. ``kernels`` is the whole bank ``[N, L]``, one kernel per row."""
     k = as_float_tensor(kernels, "kernels").detach()
+    if k.dim() != 2 or k.shape[0] == 0:
+        hint = {1: " (one kernel has no partner: pass the whole bank, e.g. encoder_kernels(model))",
+                3: " (the encoder's weight [N, 1, L]: encoder_kernels(model) gives [N, L])"}.get(k.dim(), "")
+        raise ValueError(f"kernels have shape {list(k.shape)}; expected [N, L] with N >= 1, one kernel per row{hint}")
     unit = k / k.norm(dim=-1, keepdim=True).clamp_min(1e-12)
     cos = unit @ unit.T
     cos.fill_diagonal_(float("inf"))

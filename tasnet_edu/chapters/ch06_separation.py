@@ -39,18 +39,32 @@ from ..ui.i18n import t
 from ..ui.plotting import figure, plot_map, plot_waveform
 
 
+class Separation(dict):
+    """What :func:`separate` returns: a dict of tensors, plus the model's framing as attributes.
+
+    ``hop`` (samples between frames of the maps) and ``sample_rate`` are attributes, not keys, so every value
+    of the dict is a tensor (the notebook prints each one's shape).
+    """
+
+    def __init__(self, values: dict, hop: int, sample_rate: int):
+        super().__init__(values)
+        self.hop, self.sample_rate = hop, sample_rate
+
+
 @torch.no_grad()
-def separate(model, mixture, sources=None) -> dict:
+def separate(model, mixture, sources=None) -> Separation:
     """Run ``model`` on one mixture ``[T]``; returns the estimates ``[S, T]`` and every inner stage.
 
     Keys: ``estimates [S, T]``, ``strength_map [N, K]``, ``masks [S, N, K]``,
-    ``masked [S, N, K]`` and ``order``, the encoder's templates from low to high
-    peak frequency (to draw maps like a spectrogram). The model's output order is
-    arbitrary; given the true ``sources [S, T]``, outputs are reordered to match.
+    ``masked [S, N, K]``, ``order``, the encoder's templates from low to high
+    peak frequency (to draw maps like a spectrogram), and ``peak_hz``. The model's
+    hop and sample rate come along as ``result.hop`` and ``result.sample_rate``.
+    The model's output order is arbitrary; given the true ``sources [S, T]``,
+    outputs are reordered to match.
     """
     mixture = as_waveform(mixture, "mixture")
     estimates, parts = model(mixture[None], return_parts=True)
-    result = {"estimates": estimates[0], **{k: v[0] for k, v in parts.items()}}
+    result = Separation({"estimates": estimates[0], **{k: v[0] for k, v in parts.items()}}, model.hop, model.sample_rate)
     if sources is not None:
         _, perm = pit_si_snr(result["estimates"][None], as_float_tensor(sources, "sources")[None])
         for key in ("estimates", "masks", "masked"):
@@ -177,17 +191,24 @@ def _label_rows_by_frequency(ax, frequencies, ticks=(250, 500, 1000, 2000, 3000)
     ax.set_ylabel(t("template, by peak frequency (Hz)", "模板，按峰值频率（Hz）"))
 
 
-def plot_pipeline(result: dict, mixture, sources, sample_rate: int = SAMPLE_RATE, hop: int = 8, span=None):
-    """Figure: mixture, strength map, the two masks, and the two separated voices next to the truth.
+def plot_pipeline(result: Separation, mixture, sources, span=None):
+    """Figure: mixture, strength map, the masks, and the separated voices next to the truth (one column per voice).
 
-    The maps show ``span`` = ``(start, end)`` seconds (default: the loudest half second), rows sorted by the
-    templates' peak frequency, so they read like a spectrogram (one frame per millisecond would not fit the page).
+    ``result`` is :func:`separate`'s (its ``hop`` and ``sample_rate`` place the frames in time). The maps show
+    ``span`` = ``(start, end)`` seconds (default: the loudest half second), rows sorted by the templates' peak
+    frequency, so they read like a spectrogram (one frame per millisecond would not fit the page).
     """
-    order = result["order"]
+    if not isinstance(result, Separation):
+        raise TypeError(f"result must be what te.ch06.separate returns (it carries the hop), got {type(result).__name__}")
+    order, hop, sample_rate = result["order"], result.hop, result.sample_rate
+    S = result["masks"].shape[0]
     start, end = span or loudest_span(mixture, 0.5, sample_rate)
     k0, k1 = int(start * sample_rate / hop), int(end * sample_rate / hop)
     frequencies = result["peak_hz"][order]
-    fig, axes = plt.subplots(3, 2, figsize=(10, 7.5), layout="constrained")
+    columns = max(S, 2)  # the top row holds the mixture and the strength map
+    fig, axes = plt.subplots(3, columns, figsize=(5 * columns, 7.5), layout="constrained")
+    for ax in [*axes[0, 2:], *axes[1, S:], *axes[2, S:]]:
+        ax.remove()
     hop_s = hop / sample_rate
     plot_waveform(mixture, sample_rate, ax=axes[0, 0],
                   title=t("mixture (shaded: the span on the right)", "混合语音（阴影：右侧放大的时段）"))
@@ -200,7 +221,7 @@ def plot_pipeline(result: dict, mixture, sources, sample_rate: int = SAMPLE_RATE
         _label_rows_by_frequency(ax, frequencies)
 
     zoomed(axes[0, 1], result["strength_map"][order], db=True, title=t("strength map [N, K] (encoder)", "强度图 [N, K]（编码器）"))
-    for s in range(2):
+    for s in range(S):
         zoomed(axes[1, s], result["masks"][s][order], vmin=0, vmax=1, cmap="viridis",
                title=t(f"mask for voice {s + 1} (separator)", f"声音 {s + 1} 的掩码（分离器）"))
         ax = axes[2, s]

@@ -22,7 +22,7 @@ from .model import PRETRAINED_DIR, load_checkpoint, load_pretrained
 TEST_MIXTURES = 100  # shipped-clip test mixtures (seed 0, test split)
 TEST_SETS = {
     "real": ("real voices", "真人语音"),
-    "synthetic": ("unseen synthetic voices", "没听过的合成声音"),
+    "synthetic": ("unseen synthetic voices, both languages pooled", "没听过的合成声音（英语和普通话合在一起）"),
     "synthetic-en": ("unseen synthetic voices, English", "没听过的合成声音（英语）"),
     "synthetic-zh": ("unseen synthetic voices, Mandarin", "没听过的合成声音（普通话）"),
     "clips": ("shipped clips, test sentences", "随包片段（测试句）"),

@@ -64,7 +64,7 @@ def exercise(id: str, solution_en: str, solution_zh: str):
 
 
 def _get(id: str) -> Exercise:
-    _load_all()
+    load_all()
     if id not in EXERCISES:
         raise ValueError(f"no exercise {id!r}; known: {', '.join(sorted(EXERCISES))}")
     return EXERCISES[id]
@@ -105,7 +105,8 @@ def solution(id: str) -> None:
                 f"（{id} 的答案已隐藏：设置 TASNET_EDU_SOLUTIONS=1 或 te.exercises.SHOW_SOLUTIONS = True）"))
 
 
-def _load_all() -> None:
+def load_all() -> None:
+    """Import every ``exercises/chNN.py`` so that all checkers are in :data:`EXERCISES` (done on first use)."""
     import importlib
     import pkgutil
 

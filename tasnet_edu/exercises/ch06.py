@@ -6,13 +6,22 @@ from . import as_number as _number
 from . import exercise
 
 
-@exercise("06.1", "|s|^2 = |r|^2 and |e - s|^2 = |n|^2 = |r|^2, so SI-SNR = 10 log10(1) = 0 dB.",
-          "|s|^2 = |r|^2，|e - s|^2 = |n|^2 = |r|^2，所以 SI-SNR = 10 log10(1) = 0 dB。")
+@exercise("06.1", "<s^, s> = |s|^2 + <n, s> = |s|^2, so s_target = s and e = s^ - s_target = n. With |n| = |s|: "
+          "SI-SNR = 10 log10(|s|^2 / |n|^2) = 10 log10(1) = 0 dB.",
+          "<s^, s> = |s|^2 + <n, s> = |s|^2，所以 s_target = s，e = s^ - s_target = n。又因为 |n| = |s|："
+          "SI-SNR = 10 log10(|s|^2 / |n|^2) = 10 log10(1) = 0 dB。")
 def _equal_noise(answer):
-    if abs(_number(answer)) < 0.05:
+    value = _number(answer)
+    if abs(value) < 0.05:
         return None
-    return ("not quite: target and noise have the same energy; what is 10 log10(1)?",
-            "还不对：目标和噪声能量相同，10 log10(1) 等于多少？")
+    if abs(value - 1) < 0.05:
+        return ("1 is the ratio |s_target|^2 / |e|^2; SI-SNR gives it in dB: 10 log10 of the ratio",
+                "1 是比值 |s_target|^2 / |e|^2；SI-SNR 用 dB 表示：对这个比值取 10 log10")
+    if abs(abs(value) - 3.01) < 0.1:
+        return ("not quite: the target part is s itself (the noise is orthogonal to it), not the whole estimate s + n",
+                "还不对：目标部分就是 s 本身（噪声与它正交），而不是整个估计 s + n")
+    return ("not quite: project s^ = s + n onto s; which part is the target, which the noise, and how do their energies "
+            "compare?", "还不对：把 s^ = s + n 投影到 s 上：哪部分是目标、哪部分是噪声？两者的能量相比如何？")
 
 
 @exercise("06.2", "0 dB: the estimate is the mixture, so SI-SNR(estimate) - SI-SNR(mixture) = 0.",

@@ -1,8 +1,8 @@
 """The chapter registry and the start of every notebook.
 
-:data:`CHAPTERS` is the one list of chapters: the notebook builder, the figures
-command, the tests and the README check read it. ``te.start_chapter("01")`` is
-the first code cell of each chapter.
+:data:`CHAPTERS` is the one list of chapters: ``te.ch00`` ... ``te.ch06``, the
+notebook builder, the figures command, the tests and the README check read it.
+``te.start_chapter("01")`` is the first code cell of each chapter.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import numpy as np
 import torch
 
 from .i18n import detect_language, t, use_language
-from .plotting import style
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,8 @@ def seed_everything(seed: int = 0) -> None:
 
 def start_chapter(number: str, language: str | None = None) -> None:
     """Set what a notebook needs: language (from its folder unless given), plot style, seeds, 2 threads; print the title."""
+    from .plotting import style  # here, not at the top: `import tasnet_edu` reads CHAPTERS without loading pyplot
+
     c = chapter(number)
     use_language(language or detect_language())
     style()

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
+from ..core.audio import SAMPLE_RATE
 from .i18n import t
 
 FIGURES: dict = {}  # name -> function() -> Figure; filled by @figure in the chapter modules
@@ -85,7 +86,7 @@ def to_db(values, top_db: float = DYNAMIC_RANGE_DB) -> np.ndarray:
     return librosa.amplitude_to_db(v, ref=np.max, amin=1e-12, top_db=top_db)
 
 
-def plot_waveform(audio, sample_rate: int = 8000, ax=None, title: str | None = None, **kwargs):
+def plot_waveform(audio, sample_rate: int = SAMPLE_RATE, ax=None, title: str | None = None, **kwargs):
     """Waveform against time in seconds; returns the axes."""
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 2.2), layout="constrained")
@@ -122,6 +123,20 @@ def plot_map(values, ax=None, hop_seconds: float | None = None, ylabel: str | No
         ax.set_title(title)
     if colorbar:
         ax.figure.colorbar(im, ax=ax, pad=0.01, label=db_label() if db else None)
+    return im
+
+
+def annotated_heatmap(ax, values, vmax: float, fmt=lambda v: f"{v:g}", cmap: str = "magma", fontsize: float = 10):
+    """A small ``[rows, columns]`` table drawn as coloured cells with each value written in its cell; returns the image.
+
+    Rows run top to bottom as in a printed table; colours go from 0 to ``vmax``. ``fmt(value)`` is the text of a
+    cell, black on cells above ``0.55 * vmax`` (bright in the course's colour maps) and white on darker ones.
+    """
+    v = to_numpy(values)
+    im = ax.imshow(v, origin="upper", cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
+    for (i, j), value in np.ndenumerate(v):
+        ax.text(j, i, fmt(value), ha="center", va="center", fontsize=fontsize,
+                color="black" if value > 0.55 * vmax else "white")
     return im
 
 

@@ -5,7 +5,7 @@ import torch
 
 import tasnet_edu as te
 from tasnet_edu.chapters import ch00_intro as intro
-from tasnet_edu.exercises import EXERCISES, _load_all, passes
+from tasnet_edu.exercises import EXERCISES, load_all, passes
 from tasnet_edu.ui.plotting import FIGURES
 
 
@@ -117,7 +117,7 @@ def test_figures_are_registered():
 
 
 def test_exercises_00():
-    _load_all()
+    load_all()
     assert {"00.1", "00.2"} <= set(EXERCISES)
     assert passes("00.1", 4000) and passes("00.1", 4000.0) and passes("00.1", torch.tensor(4000))
     for wrong in (8000, 16000, 2000, "4000", True):

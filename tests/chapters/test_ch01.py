@@ -1,12 +1,13 @@
 """Chapter 01 (notebook 01_slicing): pictures, tables, the widget and the exercises."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 import torch
 
 import tasnet_edu as te
 from tasnet_edu.chapters import ch01_slicing as framing
-from tasnet_edu.exercises import EXERCISES, _load_all, passes
+from tasnet_edu.exercises import EXERCISES, load_all, passes
 from tasnet_edu.ui.plotting import FIGURES
 
 
@@ -153,10 +154,36 @@ def test_frames_widget():
         framing.frames_widget(L=1)
 
 
-def test_figures_are_registered():
-    for name in ("01_frames_over_waveform", "01_stacked_frames"):
-        assert name in FIGURES
-        assert isinstance(FIGURES[name](), plt.Figure)
+def test_registered_frames_over_waveform_draws_the_demo_piece_and_its_frames():
+    fig = FIGURES["01_frames_over_waveform"]()
+    ax = fig.axes[0]
+    x = framing.demo_waveform(124).numpy()
+    assert np.array_equal(ax.lines[0].get_xdata(), np.arange(124))
+    assert np.array_equal(ax.lines[0].get_ydata(), x)
+    bars = [p for p in ax.patches if (p.get_gid() or "").startswith("frame")]
+    # frame k covers samples k * hop .. k * hop + L - 1 (drawn from -0.5 to +0.5 around them): L = 16, hop = 8, K = 14
+    assert [(p.get_x(), p.get_width()) for p in bars] == [(8 * k - 0.5, 16) for k in range(14)]
+    assert ax.get_title() == te.t("L = 16, hop = 8, T = 124  →  K = 14 frames", "L = 16，帧移 hop = 8，T = 124  →  K = 14 帧")
+    plt.close(fig)
+
+
+def test_registered_stacked_frames_draws_each_frame_where_it_sits():
+    fig = FIGURES["01_stacked_frames"]()
+    ax = fig.axes[0]
+    x = framing.demo_waveform().numpy()
+    waveform, *rest = ax.lines
+    frames = [line for line in rest if len(set(line.get_xdata())) > 1]  # not the vertical hop grid
+    end = 4 * 8 + 16 + 8  # five frames of L = 16, hop 8, and one hop more
+    assert np.array_equal(waveform.get_ydata(), x[:end])
+    assert len(frames) == 5
+    offsets = []
+    for k, line in enumerate(frames):
+        assert np.array_equal(line.get_xdata(), np.arange(8 * k, 8 * k + 16))  # frame k starts k hops in
+        shift = line.get_ydata() - x[8 * k : 8 * k + 16]  # the frame's samples, moved down to row k
+        assert np.allclose(shift, shift[0])
+        offsets.append(shift[0])
+    assert np.all(np.diff(offsets) < 0) and np.allclose(np.diff(offsets), offsets[0])  # rows equally spaced, top down
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("id, right, wrong", [
@@ -166,7 +193,7 @@ def test_figures_are_registered():
     ("01.4", [3], [2, 5]),
 ])
 def test_exercises_01(id, right, wrong):
-    _load_all()
+    load_all()
     for answer in right:
         assert passes(id, answer), answer
     for answer in wrong:
@@ -174,7 +201,7 @@ def test_exercises_01(id, right, wrong):
 
 
 def test_exercise_hints_01():
-    _load_all()
+    load_all()
     assert "One too many" in EXERCISES["01.1"].checker(1000)[0]
     assert "hop is L // 2" in EXERCISES["01.1"].checker(500)[0]
     assert "number of frames" in EXERCISES["01.2"].checker(11)[0]

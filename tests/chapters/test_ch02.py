@@ -3,13 +3,14 @@
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
 import tasnet_edu as te
 from tasnet_edu.chapters import ch02_matching as matching
-from tasnet_edu.exercises import EXERCISES, _load_all, passes
+from tasnet_edu.exercises import EXERCISES, load_all, passes
 from tasnet_edu.ui.plotting import FIGURES
 
 
@@ -150,17 +151,40 @@ def test_time_three_ways(capsys):
         assert len(out) == 3 and out[0].strip().startswith("loop:") and "faster than the loop" in out[2]
 
 
-def test_figures_are_registered():
-    for name in ("02_templates", "02_scores_heatmap"):
-        assert name in FIGURES
-        assert isinstance(FIGURES[name](), plt.Figure)
+def test_registered_templates_figure_draws_the_bank():
+    U, names = matching.template_bank(16)
+    fig = FIGURES["02_templates"]()
+    visible = [ax for ax in fig.axes if ax.axison]
+    assert [ax.get_title() for ax in visible] == names
+    for ax, template in zip(visible, U.numpy()):
+        drawn = [line for line in ax.lines if len(line.get_xdata()) == 16]  # not the zero line
+        assert len(drawn) == 1 and np.array_equal(drawn[0].get_ydata(), template)
+    plt.close(fig)
+
+
+def test_registered_heatmap_draws_the_scores_of_every_frame():
+    x, _ = matching.tone_sequence()
+    U, names = matching.template_bank(16)
+    frames = x.unfold(0, 16, 8)  # [K, L]: frame k starts at k * hop
+    expected = (U @ frames.T).numpy()  # one dot product per template and frame, without conv1d
+    fig = FIGURES["02_scores_heatmap"]()
+    heat = fig.axes[1]
+    assert np.allclose(heat.images[0].get_array(), expected, atol=1e-5)
+    assert [t.get_text() for t in heat.get_yticklabels()] == names
+    # The black dots: at the centre of frame k (k * hop + L / 2 samples, drawn in ms), on the row of its best template,
+    # in every frame whose best score reaches 10% of the largest score.
+    dot_ms, dot_row = heat.lines[0].get_xdata(), heat.lines[0].get_ydata()
+    k = np.round((dot_ms * 8000 / 1000 - 16 / 2) / 8).astype(int)
+    assert set(k) == set(np.nonzero(expected.max(0) > 0.1 * expected.max())[0])
+    assert np.array_equal(dot_row, expected.argmax(0)[k])
+    plt.close(fig)
 
 
 def test_exercise_02_1_answer_is_what_the_code_gives():
     U, names = matching.template_bank(16)
     scores = matching.match_with_conv(matching.sine_wave(1000, 0.01), U)
     assert names[int(scores.sum(1).argmax())] == "1000 Hz sin"
-    _load_all()
+    load_all()
     assert passes("02.1", "1000 Hz sin") and passes("02.1", " 1000  hz SIN ")
     for wrong in ("1000 Hz cos", "2000 Hz sin", "click", 1000, 2000, None):
         assert not passes("02.1", wrong)
@@ -169,7 +193,7 @@ def test_exercise_02_1_answer_is_what_the_code_gives():
 
 
 def test_exercise_02_2_and_02_3():
-    _load_all()
+    load_all()
     frame = torch.tensor([3.0, -1.0, 2.0, 0.0])
     assert passes("02.2", float(frame @ frame)) and passes("02.2", 14) and passes("02.2", frame @ frame)
     assert "plain sum" in EXERCISES["02.2"].checker(4)[0]

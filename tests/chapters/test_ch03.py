@@ -2,7 +2,9 @@
 
 import re
 import warnings
+from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -17,6 +19,7 @@ from tasnet_edu.exercises import hint_for, passes
 from tasnet_edu.ui.plotting import FIGURES
 
 PROPERTY = settings(max_examples=25, deadline=None)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --------------------------------------------------------------------------- audio and encoders
@@ -114,6 +117,8 @@ def test_score_histogram_draws_two_panels_in_chinese_without_warnings():
             fig.canvas.draw()
         assert len(fig.axes) == 2
         assert "ReLU" in fig.axes[1].get_title()
+        # the 50 exact zeros of 2000 scores are counted in words, with their share
+        assert any("50 个分数（2.50%）" in text.get_text() for text in fig.axes[0].texts)
         with pytest.raises(ValueError, match="empty"):
             relu.plot_score_histogram(torch.zeros(0))
 
@@ -255,29 +260,110 @@ def test_mask_check_refuses_different_lengths():
 # --------------------------------------------------------------------------- Table III and figures
 
 
-def test_table3_numbers_and_choice():
+def _table_rows(text):
+    """(encoder, mask, SI-SNRi, bold) of each row of the Table III quoted in a notebook's Markdown."""
+    row = re.compile(r"^\| (\**)(pseudo-inverse|linear|ReLU)\b.*?\| \**(softmax|sigmoid)\** \| \**(\d+\.\d)", re.M)
+    return [(e, m, float(v), bool(bold)) for bold, e, m, v in row.findall(text)]
+
+
+def test_table3_figure_says_what_the_notebook_quotes():
+    """The bar chart (TABLE3) and the table the learner reads in notebook 03 (both languages) give the same numbers,
+    and both mark the same row as Conv-TasNet's choice; exercise 03.4's solution quotes the same numbers."""
+    text = (ROOT / "notebooks" / "src" / "03_relu.py").read_text(encoding="utf-8")
+    rows = _table_rows(text)
+    assert len(rows) == 10  # five rows in English, five in Chinese
+    for quoted in (rows[:5], rows[5:]):
+        assert [(e, m, v) for e, m, v, _ in quoted] == list(relu.TABLE3)
+        assert [(e, m) for e, m, _, bold in quoted if bold] == [relu.TABLE3_CHOSEN]
     table = {(e, m): v for e, m, v in relu.TABLE3}
-    assert table == {
-        ("pseudo-inverse", "softmax"): 12.1,
-        ("linear", "softmax"): 12.9,
-        ("linear", "sigmoid"): 13.1,
-        ("ReLU", "softmax"): 13.0,
-        ("ReLU", "sigmoid"): 12.9,
-    }
     assert max(table, key=table.get) == relu.TABLE3_CHOSEN
-    fig = relu.plot_table3()
-    assert len(fig.axes[0].patches) == 5
+    assert passes("03.4", " + ".join(relu.TABLE3_CHOSEN))  # exercise 03.4 asks for that row
+    from tasnet_edu.exercises import EXERCISES
+
+    for solution in (EXERCISES["03.4"].solution_en, EXERCISES["03.4"].solution_zh):
+        assert f"{table[relu.TABLE3_CHOSEN]:.1f} dB" in solution and f"{table['ReLU', 'softmax']:.1f} dB" in solution
 
 
-@pytest.mark.parametrize("name", ["03_relu_histogram", "03_relu_sign_pair", "03_relu_masks"])
+def test_plot_table3_draws_one_bar_per_row():
+    with te.use_language("en"):
+        fig = relu.plot_table3()
+    ax = fig.axes[0]
+    bars = ax.patches
+    names = [label.get_text() for label in ax.get_yticklabels()]
+    drawn = {name: bar.get_width() for name, bar in zip(names, bars)}
+    assert drawn == {f"{e} + {m}": v for e, m, v in relu.TABLE3}
+    assert all(bar.get_x() == 0 for bar in bars)  # bars start at 0 dB
+    chosen = [name for name, bar in zip(names, bars) if bar.get_facecolor() == matplotlib.colors.to_rgba(relu.POSITIVE)]
+    assert chosen == ["{} + {}".format(*relu.TABLE3_CHOSEN)]
+    plt.close(fig)
+
+
+def _check_histogram(fig):
+    s = relu.random_encoder(16, 64).scores(relu.example_clip()[None]).double().numpy().ravel()
+    before, after = fig.axes
+    limit = before.get_xlim()[1]
+    inside = np.abs(s) <= limit
+
+    def counted(ax, side):
+        return sum(p.get_height() for p in ax.patches[:len(before.patches)] if side(p.get_x() + p.get_width() / 2))
+
+    # Before the ReLU: every nonzero score in the drawn range, negatives left of 0 (in their own colour).
+    assert counted(before, lambda c: c < 0) == (inside & (s < 0)).sum()
+    assert counted(before, lambda c: c > 0) == (inside & (s > 0)).sum()
+    assert all(p.get_facecolor() == matplotlib.colors.to_rgba(relu.NEGATIVE)
+               for p in before.patches if p.get_x() + p.get_width() < 0)
+    # After: the same positive scores, nothing left of 0 but the one bar (cut off) of the scores that became 0.
+    assert counted(after, lambda c: c > 0) == (inside & (s > 0)).sum()
+    assert counted(after, lambda c: c < 0) == 0
+    assert len(after.patches) == len(before.patches) + 1
+    assert f"{(s <= 0).mean():.0%}" in after.texts[0].get_text()
+
+
+def _check_sign_pair(fig):
+    # 12 frames of L = 32 (hop 16) of a 250 Hz sine, scored by a sine template u and by -u: plain dot products.
+    from tasnet_edu.core.signals import sine_frame, sine_template
+
+    u = sine_template(250.0, 32)
+    frames = sine_frame(250.0, 13 * 16).unfold(0, 32, 16)[:12]
+    score_u = (frames @ u).numpy()
+    before, after = fig.axes[:2]
+    heights = lambda ax: np.array([p.get_height() for p in ax.patches])  # noqa: E731
+    assert np.allclose(heights(before), np.concatenate([score_u, -score_u]), atol=1e-5)
+    assert np.allclose(heights(after), np.maximum(np.concatenate([score_u, -score_u]), 0), atol=1e-5)
+    assert (score_u > 0).any() and (score_u < 0).any()  # the scores flip sign: ReLU keeps u's in some frames only
+    recovered = [line for line in after.lines if line.get_marker() == "."][0]
+    assert np.allclose(recovered.get_ydata(), score_u, atol=1e-5)  # relu(u) - relu(-u) gives u's scores back
+
+
+def _check_masks(fig):
+    demo = relu.toy_masks()
+    shown = ["mixture", "mask1", "estimate1", "estimate2"]
+    top = float(demo["mixture"].max())
+    for ax, key in zip(fig.axes, shown):
+        values = demo[key].numpy()
+        assert np.array_equal(ax.images[0].get_array(), values)
+        vmax = 1.0 if key == "mask1" else top
+        assert ax.images[0].get_clim() == (0, vmax)
+        texts = [(tx.get_text(), tx.get_color()) for tx in ax.texts]
+        write = (lambda v: f"{v:.2f}") if key == "mask1" else (lambda v: f"{v:g}")
+        assert texts == [(write(v), "black" if v > 0.55 * vmax else "white") for v in values.ravel()]
+    assert len(fig.axes) == 4
+
+
+FIGURE_CHECKS = {"03_relu_histogram": _check_histogram, "03_relu_sign_pair": _check_sign_pair,
+                 "03_relu_masks": _check_masks}
+
+
+@pytest.mark.parametrize("name", sorted(FIGURE_CHECKS))
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_registered_figures_draw(name, language):
+def test_registered_figures_draw_what_the_chapter_computes(name, language):
     with te.use_language(language):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             fig = FIGURES[name]()
             fig.canvas.draw()
-        assert fig.axes
+        FIGURE_CHECKS[name](fig)
+    plt.close(fig)
 
 
 # --------------------------------------------------------------------------- exercises 03.x

@@ -230,14 +230,53 @@ def test_to_db_floors_zeros():
     assert (to_db(torch.zeros(2, 2)) == -DYNAMIC_RANGE_DB).all()
 
 
-@pytest.mark.parametrize("name", ["04_strength_map_vs_stft", "04_strength_map_table"])
-def test_registered_figures_draw(name):
+def _draw_registered(name):
     with te.use_language("zh"):
         with warnings.catch_warnings():
-            warnings.simplefilter("error")
+            warnings.simplefilter("error")  # a missing CJK glyph would warn here
             fig = FIGURES[name]()
             fig.canvas.draw()
-        assert fig.axes
+    return fig
+
+
+def test_registered_map_comparison_draws_the_three_maps_in_db():
+    from tasnet_edu.ui.plotting import to_db
+
+    fig = _draw_registered("04_strength_map_vs_stft")
+    x = core_audio.example_clip()
+    expected = [sm.strength_map(x, 128, "random"), sm.strength_map(x, 128, "tones"), sm.spectrogram(x, 128)]
+    maps = [ax for ax in fig.axes if ax.images]
+    assert len(maps) == 3
+    for ax, values in zip(maps, expected):
+        assert values.shape == (65, te.num_frames(len(x), 128))  # same rows, same frames in all three
+        assert np.allclose(ax.images[0].get_array(), to_db(values))
+    assert [ax.get_ylabel() for ax in maps] == ["模板（低 → 高）", "频率（Hz）", "频率（Hz）"]  # drawn in Chinese
+    assert maps[2].get_title() == "STFT 频谱图 |torch.stft|，Hann 窗 L=128，帧移 64"
+    plt.close(fig)
+
+
+def test_registered_map_table_prints_the_busiest_block_of_the_map():
+    from tasnet_edu.ui.plotting import to_db
+
+    fig = _draw_registered("04_strength_map_table")
+    w = sm.strength_map(core_audio.example_clip(), 128, "tones", 65)
+    block_ax, map_ax = fig.axes[:2]
+    block = block_ax.images[0].get_array()
+    assert block.shape == (3, 5)
+    # The block is the 3 x 5 window of the map with the largest sum, and its cells print its numbers.
+    windows = w.unfold(0, 3, 1).unfold(1, 5, 1).sum((-1, -2))  # [N - 2, K - 4]
+    n0, k0 = divmod(int(windows.argmax()), windows.shape[1])
+    assert np.array_equal(block, w[n0 : n0 + 3, k0 : k0 + 5].numpy())
+    vmax = float(w.max())
+    assert [(tx.get_text(), tx.get_color()) for tx in block_ax.texts] == [
+        (f"{v:.1f}", "black" if v > 0.55 * vmax else "white") for v in block.ravel()]
+    assert [label.get_text() for label in block_ax.get_xticklabels()] == [str(k0 + j) for j in range(5)]
+    # The whole map beside it, in dB, with the box around the same frames.
+    assert np.allclose(map_ax.images[0].get_array(), to_db(w))
+    hop = 64 / 8000
+    box = map_ax.patches[0]
+    assert box.get_x() == pytest.approx(k0 * hop) and box.get_width() == pytest.approx(5 * hop)
+    plt.close(fig)
 
 
 # --------------------------------------------------------------------------- exercises 04.x

@@ -127,6 +127,16 @@ def test_negative_partners_pair_a_kernel_with_its_negative():
     assert learned.describe_negatives("x", bank).startswith("x: 2 of 4 kernels")
 
 
+@pytest.mark.parametrize("kernels, words", [
+    (torch.randn(16), r"shape \[16\]; expected \[N, L\].*one kernel has no partner"),
+    (torch.randn(4, 1, 16), r"shape \[4, 1, 16\]; expected \[N, L\].*encoder_kernels\(model\) gives \[N, L\]"),
+    (torch.zeros(0, 16), r"shape \[0, 16\]; expected \[N, L\] with N >= 1"),
+])
+def test_negative_partners_refuses_anything_but_a_bank_of_rows(kernels, words):
+    with pytest.raises(ValueError, match=words):
+        learned.negative_partners(kernels)
+
+
 def test_concentration_is_high_for_a_tone_and_low_for_a_click():
     tone = learned.windowed_tone(2000)
     click = torch.zeros(16)

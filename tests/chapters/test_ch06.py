@@ -8,7 +8,7 @@ import torch
 import tasnet_edu as te
 from tasnet_edu.chapters import ch06_separation as separation
 from tasnet_edu.core import metrics as core_metrics
-from tasnet_edu.exercises import passes
+from tasnet_edu.exercises import hint_for, passes
 from tasnet_edu.ui.plotting import to_db
 
 
@@ -56,6 +56,7 @@ def test_pipeline_and_loss_figures():
     axes = fig.axes
     # The strength-map panel shows the span's frames, rows sorted by peak frequency, in dB.
     drawn = axes[1].images[0].get_array()
+    assert (result.hop, result.sample_rate) == (model.hop, model.sample_rate) == (8, 8000)
     k0, k1 = int(0.2 * 8000 / 8), int(0.6 * 8000 / 8)
     assert np.allclose(drawn, to_db(result["strength_map"][result["order"]][:, k0:k1]))
     assert list(result["peak_hz"][result["order"]]) == sorted(result["peak_hz"].tolist())
@@ -65,6 +66,29 @@ def test_pipeline_and_loss_figures():
         assert f"{score:.1f} dB" in ax.get_title()
     fig = separation.plot_losses([3.0, 2.0, 1.0, 0.5, 0.2, 0.1], baseline=0.5)
     assert any(np.allclose(line.get_ydata(), 0.5) for line in fig.axes[0].lines)
+    plt.close("all")
+
+
+def test_pipeline_takes_hop_and_voices_from_the_model():
+    from tasnet_edu.core.model import TasNetConfig, TinyTasNet
+
+    model = TinyTasNet(TasNetConfig(L=32, num_sources=3, X=2, R=1)).eval()  # hop 16, three voices
+    m = te.fixed_mixtures("test", 1)[0]
+    sources = torch.cat([m["sources"], m["sources"][:1] * 0.5])
+    result = separation.separate(model, m["mixture"], sources)
+    assert result.hop == 16 and result["masks"].shape[0] == 3
+    assert all(hasattr(value, "shape") for value in result.values())  # notebook 06 prints every value's shape
+    fig = separation.plot_pipeline(result, m["mixture"], sources, span=(0.2, 0.6))
+    maps = [ax for ax in fig.axes if ax.images]
+    assert len(maps) == 1 + 3  # the strength map and one mask per voice
+    k0, k1 = int(0.2 * 8000 / 16), int(0.6 * 8000 / 16)
+    assert maps[0].images[0].get_array().shape == (model.encoder.templates.shape[0], k1 - k0)
+    for s, ax in enumerate(maps[1:]):
+        assert np.allclose(ax.images[0].get_array(), result["masks"][s][result["order"]][:, k0:k1].numpy())
+    voices = [ax for ax in fig.axes if ax.get_title().startswith("voice")]
+    assert [ax.get_title().split(" (")[0] for ax in voices] == ["voice 1", "voice 2", "voice 3"]
+    with pytest.raises(TypeError, match="what te.ch06.separate returns"):
+        separation.plot_pipeline(dict(result), m["mixture"], sources)
     plt.close("all")
 
 
@@ -133,6 +157,7 @@ def test_speed_line_states_the_real_time_factor():
 
 def test_chapter_06_exercises():
     assert passes("06.1", 0) and not passes("06.1", 3)
+    assert "10 log10" in hint_for("06.1", 1)[0] and "s + n" in hint_for("06.1", 3.01)[0]  # the two likely slips
     assert passes("06.2", 0.0) and not passes("06.2", 6)
     m = separation.real_example(1)
     with torch.no_grad():

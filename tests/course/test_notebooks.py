@@ -51,6 +51,20 @@ def test_prose_differs_between_languages_and_chinese_is_chinese(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_both_languages_have_the_same_headings_formulas_and_links_per_cell(name):
+    """A section, a displayed formula or a link dropped from one language shows up here, cell by cell."""
+    def outline(text):
+        headings = [line.split(" ", 1)[0] for line in text.splitlines() if re.match(r"#{1,6} ", line)]
+        links = re.findall(r"\]\((https?://[^)\s]+)\)", text)
+        return headings, text.count("$$"), sorted(url.replace("//zh.", "//") for url in links)  # zh.d2l.ai: d2l in Chinese
+
+    en = [c.source for c in read("en", name).cells if c.cell_type == "markdown"]
+    zh = [c.source for c in read("zh", name).cells if c.cell_type == "markdown"]
+    for i, (a, b) in enumerate(zip(en, zh)):
+        assert outline(a) == outline(b), f"markdown cell {i}: {a[:60]!r}"
+
+
+@pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_notebooks_are_built_from_their_sources(name, language):
     """Editing a notebook by hand (or its source without rebuilding) is caught here."""
@@ -105,7 +119,7 @@ def test_chapters_end_with_exercises_and_a_summary(name):
 def test_every_exercise_used_in_a_notebook_has_a_checker():
     import tasnet_edu.exercises as ex
 
-    ex._load_all()
+    ex.load_all()
     used = set()
     for name in NAMES:
         used |= set(re.findall(r'te\.(?:check|solution)\("(\d\d\.\d)"', "\n".join(code_cells(read("en", name)))))

@@ -67,6 +67,17 @@ def test_training_note_in_readme_matches_the_checkpoint():
     assert re.search(r"python -m tasnet_edu\.cli\.train --data ~/\.cache/tasnet-edu/diverse/augmented", README)
 
 
+def test_what_chapter_06_says_about_the_shipped_models_training():
+    """Chapter 06: "about 3.7 hours on one CPU thread in two runs", "more than 30,000 steps", from the checkpoints."""
+    source = (ROOT / "notebooks" / "src" / "06_separation.py").read_text(encoding="utf-8")
+    first, shipped = core_model.load_checkpoint("learned-espeak"), core_model.load_checkpoint("learned")
+    cpu_hours = (first["train_seconds"] + shipped["init"]["train_seconds"]) / 3600
+    assert f"about {cpu_hours:.1f} hours on one CPU thread in two runs" in source
+    assert f"分两次训练了约 {cpu_hours:.1f} 小时" in source
+    steps = first["step"] + shipped["init"]["step"] + shipped["step"]
+    assert 30_000 < steps < 40_000 and "more than 30,000 steps" in source and "三万多步" in source
+
+
 def _apart(a: dict, b: dict) -> bool:
     """a is above b with non-overlapping 95% intervals."""
     return a["ci95"][0] > b["ci95"][1]
@@ -97,7 +108,8 @@ def test_what_the_ablation_paragraphs_say():
     a, b = runs["encoder-learned"]["real"]["ci95"], runs["encoder-linear"]["real"]["ci95"]
     assert a[0] <= b[1] and b[0] <= a[1]
     # data: every fine-tuning lifts real voices above the first model; flite and festival change little; augmentation
-    # has the best real-voice mean and the lowest clean-synthetic one, its intervals overlapping the row above on both
+    # has the best real-voice mean and the lowest clean-synthetic one of the fine-tuned rows, its intervals overlapping
+    # the row above on both
     for row in ("data-espeak", "data-engines", "data-augmented"):
         assert _apart(runs[row]["real"], runs["data-none"]["real"]), row
     assert abs(runs["data-engines"]["real"]["mean"] - runs["data-espeak"]["real"]["mean"]) < 0.5
