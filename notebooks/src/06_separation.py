@@ -101,8 +101,8 @@ Audio(sources[1].numpy(), rate=8000)
 ## Every stage of the separation
 
 `te.ch06.separate` runs the shipped model and keeps what happens inside: the encoder's strength map, the separator's
-two masks (between 0 and 1: how much of each entry belongs to each voice), and the decoder's two waveforms next to the
-true voices. The maps show the loudest half second, rows sorted by each template's peak frequency, so they read like a
+two masks (between 0 and 1: how much of each entry belongs to each voice), and the decoder's two waveforms, each with
+its error (the part SI-SNR counts as noise, defined below). The maps show the loudest half second, rows sorted by each template's peak frequency, so they read like a
 spectrogram. They flicker from frame to frame: a template fires only when the wave's phase matches it (chapters 03–04),
 and frames start only 1 ms apart (a frame is 2 ms long).
 """,
@@ -110,7 +110,7 @@ and frames start only 1 ms apart (a frame is 2 ms long).
 ## 分离的每一步
 
 `te.ch06.separate` 运行随包附带的模型，并保留中间结果：编码器的强度图、分离器给出的两张掩码（0 到 1 之间：
-每个元素有多少属于哪个声音），以及解码器输出的两个波形和真实声音的对比。图中只画最响的半秒，行按每个模板的峰值频率排序，
+每个元素有多少属于哪个声音），以及解码器输出的两个波形和各自的误差（SI-SNR 算作噪声的部分，定义见下文）。图中只画最响的半秒，行按每个模板的峰值频率排序，
 这样读起来就像语谱图。图上一帧一帧地闪烁：只有当波形的相位和模板对上时，模板才有响应（第 3、4 章），而相邻两帧只相隔 1 毫秒（一帧长 2 毫秒）。
 """,
     ),
@@ -125,6 +125,21 @@ Audio(result["estimates"][0].numpy(), rate=8000)
 """),
     code("""
 Audio(result["estimates"][1].numpy(), rate=8000)
+"""),
+    md(
+        en="""
+The dark horizontal stripes that cross both mask panels are templates the separator switches off for *both* voices:
+whatever they carry is dropped. Nothing forbids that, because the masks are sigmoids, one per voice, not forced to
+add up to 1; everywhere else they do add up to about 1. How much of the map these templates carry:
+""",
+        zh="""
+两张掩码图上贯穿左右的深色横条，是分离器对**两个**声音都关掉的模板：它们携带的内容被整个丢掉了。
+这并不违反什么规则，因为掩码是 sigmoid，每个声音一张，并不要求加起来等于 1；在其他位置，两张掩码加起来大约就是 1。
+这些模板携带了强度图里多少能量：
+""",
+    ),
+    code("""
+print(te.ch06.describe_mask_rows(te.ch06.mask_rows(result)))
 """),
     md(
         en="""
@@ -462,9 +477,9 @@ still worse than doing nothing. The shipped model trained for more than 30,000 s
 
 `real_time_factor` times the model on 4 s of audio. Speech people usually quote the **real-time factor**
 RTF = processing time / audio length (smaller is faster); the benchmark (`./course benchmark`) measures it for README.
-Timings vary from run to run. The memory allocator matters too: `./course lab` starts the kernel with glibc told to keep freed
-memory for reuse, which made separation about 1.5 times faster (in median) on the machine this course was built on;
-started another way, this line may show less.
+Timings vary from run to run. The memory allocator matters too: `./course lab` starts the kernel with glibc told to
+keep freed memory for reuse, which made separation 1.3 to 2.4 times faster (in median, two benchmark runs) on the
+machine this course was built on; started another way, this line may show less.
 """,
         zh="""
 40 步之后损失确实下降了，但最后几步仍在虚线之上：训练 40 步的新模型还不如什么都不做。随包模型前后训练了三万多步（第 5 章）。
@@ -473,9 +488,8 @@ started another way, this line may show less.
 
 `real_time_factor` 测量模型处理 4 秒音频用了多久。语音领域通常用**实时率**（real-time factor，RTF）= 处理时间 / 音频时长
 （越小越快）；基准测试（`./course benchmark`）测量它，结果写进 README。
-每次运行的计时都不一样。内存分配器（memory allocator）
-也有影响：`./course lab` 启动内核时让 glibc 把释放的内存留着重复使用，在编写本课程的机器上，这让分离速度（按中位数）
-快了约 1.5 倍；用别的方式启动时，这一行显示的速度可能低一些。
+每次运行的计时都不一样。内存分配器（memory allocator）也有影响：`./course lab` 启动内核时让 glibc 把释放的内存留着重复使用，
+在编写本课程的机器上，这让分离速度（按中位数，两次基准测试）快了 1.3 到 2.4 倍；用别的方式启动时，这一行显示的速度可能低一些。
 """,
     ),
     code("""

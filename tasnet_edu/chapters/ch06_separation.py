@@ -31,7 +31,14 @@ from ..core.evaluation import (  # noqa: F401 (notebook)
 )
 from ..core.evaluation import shipped_results as shipped_results
 from ..core.fourier import peak_frequency, sort_by_frequency
-from ..core.metrics import ideal_mask_separation, pit_loss, pit_si_snr, si_snr, si_snr_improvement  # noqa: F401 (notebook)
+from ..core.metrics import (  # noqa: F401 (notebook)
+    ideal_mask_separation,
+    pit_loss,
+    pit_si_snr,
+    si_snr,
+    si_snr_improvement,
+    si_snr_parts,
+)
 from ..core.model import load_pretrained
 from ..core.speakers import real_mixtures, real_recordings  # noqa: F401 (notebook)
 from ..core.training import TrainConfig, make_batch, new_run, train_steps  # noqa: F401 (notebook)
@@ -225,12 +232,41 @@ def plot_pipeline(result: Separation, mixture, sources, span=None):
         zoomed(axes[1, s], result["masks"][s][order], vmin=0, vmax=1, cmap="viridis",
                title=t(f"mask for voice {s + 1} (separator)", f"声音 {s + 1} 的掩码（分离器）"))
         ax = axes[2, s]
-        plot_waveform(sources[s], sample_rate, ax=ax, color="0.7", label=t("true", "真实"))
+        _, error = si_snr_parts(result["estimates"][s], sources[s])  # drawn on top: the true voice would hide under it
         plot_waveform(result["estimates"][s], sample_rate, ax=ax, color=f"C{s}", alpha=0.8, label=t("separated", "分离结果"))
+        plot_waveform(error, sample_rate, ax=ax, color="0.15",
+                      label=t("error (what SI-SNR counts as noise)", "误差（SI-SNR 算作噪声的部分）"))
         score = float(si_snr(result["estimates"][s], sources[s]))
         ax.set_title(t(f"voice {s + 1} (decoder): SI-SNR {score:.1f} dB", f"声音 {s + 1}（解码器）：SI-SNR {score:.1f} dB"))
         ax.legend(fontsize=7, loc="upper right")
     return fig
+
+
+def mask_rows(result: Separation, below: float = 0.1, share: float = 0.95) -> dict:
+    """Which templates the separator switches off for every voice, and how the masks add up elsewhere.
+
+    ``muted``: templates whose mask stays below ``below`` for every voice in at least ``share`` of the frames (the
+    dark stripes across all mask panels of :func:`plot_pipeline`); ``muted_energy``: their share of the strength map's
+    energy; ``median_sum``: the median over the other entries of the masks summed over voices. The masks are
+    sigmoids, one per voice, so nothing forces them to add up to 1.
+    """
+    masks, w = result["masks"], result["strength_map"]
+    muted = (masks < below).float().mean(-1).min(0).values >= share  # [N]
+    energy = w.pow(2).sum(-1)
+    return {"muted": torch.nonzero(muted).flatten().tolist(), "templates": int(muted.numel()),
+            "muted_energy": float(energy[muted].sum() / energy.sum()),
+            "median_sum": float(masks[:, ~muted].sum(0).median())}
+
+
+def describe_mask_rows(rows: dict) -> str:
+    """:func:`mask_rows` in two lines, in the course language."""
+    n, total, energy, median = len(rows["muted"]), rows["templates"], rows["muted_energy"], rows["median_sum"]
+    return "\n".join([
+        t(f"templates switched off for every voice: {n} of {total}, carrying {energy:.0%} of the strength map's energy",
+          f"对每个声音都被关掉的模板：{total} 个中的 {n} 个，占强度图能量的 {energy:.0%}"),
+        t(f"the other templates: the masks of the voices add up to {median:.2f} (median)",
+          f"其余模板：各个声音的掩码加起来是 {median:.2f}（中位数）"),
+    ])
 
 
 def si_snr_demo(reference, noise, scales=(0.5, 1.0, 2.0)) -> list[tuple[float, float]]:

@@ -31,19 +31,39 @@ def si_snr(estimate, reference, eps: float = 1e-8) -> torch.Tensor:
     >>> round(float(si_snr(r + 0.1 * n, r)), 3), round(float(si_snr(r + n, r)), 3)
     (20.0, 0.0)
     """
+    return _si_snr(*_checked_pair(estimate, reference), eps)
+
+
+def si_snr_parts(estimate, reference, eps: float = 1e-8) -> tuple[torch.Tensor, torch.Tensor]:
+    """The two parts :func:`si_snr` compares: ``(target, noise)``, with ``target + noise`` = the zero-mean estimate.
+
+    ``target`` is the estimate's projection on the reference, ``noise`` the rest (what SI-SNR counts as error).
+
+    >>> target, noise = si_snr_parts(torch.tensor([2.0, 0.0, -2.0, 0.0]), torch.tensor([1.0, 0.0, -1.0, 0.0]))
+    >>> target.tolist(), noise.tolist()
+    ([2.0, 0.0, -2.0, 0.0], [0.0, 0.0, 0.0, 0.0])
+    """
+    return _si_snr_parts(*_checked_pair(estimate, reference), eps)
+
+
+def _checked_pair(estimate, reference) -> tuple[torch.Tensor, torch.Tensor]:
     e = as_float_tensor(estimate, "estimate")
     r = as_float_tensor(reference, "reference", dtype=e.dtype)
     if e.shape != r.shape:
         raise ValueError(f"estimate has shape {list(e.shape)} but reference has {list(r.shape)}; they must match")
-    return _si_snr(e, r, eps)
+    return e, r
+
+
+def _si_snr_parts(e: torch.Tensor, r: torch.Tensor, eps: float = 1e-8) -> tuple[torch.Tensor, torch.Tensor]:
+    e = e - e.mean(dim=-1, keepdim=True)
+    r = r - r.mean(dim=-1, keepdim=True)
+    target = (e * r).sum(-1, keepdim=True) / (r.pow(2).sum(-1, keepdim=True) + eps) * r
+    return target, e - target
 
 
 def _si_snr(e: torch.Tensor, r: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
     """:func:`si_snr` without the input checks: floating tensors of one shape and dtype (no NaN scan, no host sync)."""
-    e = e - e.mean(dim=-1, keepdim=True)
-    r = r - r.mean(dim=-1, keepdim=True)
-    target = (e * r).sum(-1, keepdim=True) / (r.pow(2).sum(-1, keepdim=True) + eps) * r
-    noise = e - target
+    target, noise = _si_snr_parts(e, r, eps)
     return 10 * torch.log10((target.pow(2).sum(-1) + eps) / (noise.pow(2).sum(-1) + eps))
 
 

@@ -60,10 +60,15 @@ def test_pipeline_and_loss_figures():
     k0, k1 = int(0.2 * 8000 / 8), int(0.6 * 8000 / 8)
     assert np.allclose(drawn, to_db(result["strength_map"][result["order"]][:, k0:k1]))
     assert list(result["peak_hz"][result["order"]]) == sorted(result["peak_hz"].tolist())
-    # The titles of the two voices carry the SI-SNR of what is drawn.
+    # The titles of the two voices carry the SI-SNR of what is drawn; on top of each voice, its error as SI-SNR counts it.
     for s, ax in zip(range(2), (axes[4], axes[5])):
         score = float(te.si_snr(result["estimates"][s], m["sources"][s]))
         assert f"{score:.1f} dB" in ax.get_title()
+        separated, error = ax.lines
+        assert np.allclose(separated.get_ydata(), result["estimates"][s].numpy())
+        target, noise = core_metrics.si_snr_parts(result["estimates"][s], m["sources"][s])
+        assert np.allclose(error.get_ydata(), noise.numpy())
+        assert score == pytest.approx(10 * np.log10(target.pow(2).sum().item() / noise.pow(2).sum().item()), abs=1e-3)
     fig = separation.plot_losses([3.0, 2.0, 1.0, 0.5, 0.2, 0.1], baseline=0.5)
     assert any(np.allclose(line.get_ydata(), 0.5) for line in fig.axes[0].lines)
     plt.close("all")
@@ -90,6 +95,21 @@ def test_pipeline_takes_hop_and_voices_from_the_model():
     with pytest.raises(TypeError, match="what te.ch06.separate returns"):
         separation.plot_pipeline(dict(result), m["mixture"], sources)
     plt.close("all")
+
+
+def test_mask_rows_finds_templates_switched_off_for_every_voice():
+    masks = torch.full((2, 4, 100), 0.5)
+    masks[:, 1] = 0.02  # off for both voices
+    masks[0, 2, :50] = 0.02  # off for one voice only half the time: not muted
+    strength = torch.ones(4, 100)
+    strength[1] = 2.0  # 4 of the 7 units of energy
+    result = separation.Separation({"masks": masks, "strength_map": strength}, hop=8, sample_rate=8000)
+    rows = separation.mask_rows(result)
+    assert rows["muted"] == [1] and rows["templates"] == 4
+    assert rows["muted_energy"] == pytest.approx(4 / 7) and rows["median_sum"] == pytest.approx(1.0)
+    assert "1 of 4" in separation.describe_mask_rows(rows) and "57%" in separation.describe_mask_rows(rows)
+    with te.use_language("zh"):
+        assert "4 个中的 1 个" in separation.describe_mask_rows(rows)
 
 
 def test_loudest_span_finds_the_loud_part():

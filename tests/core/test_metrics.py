@@ -6,7 +6,14 @@ import torch
 from torchmetrics.functional.audio import permutation_invariant_training, scale_invariant_signal_noise_ratio
 
 from tasnet_edu.core import metrics
-from tasnet_edu.core.metrics import ideal_mask_separation, pit_loss, pit_si_snr, si_snr, si_snr_improvement
+from tasnet_edu.core.metrics import (
+    ideal_mask_separation,
+    pit_loss,
+    pit_si_snr,
+    si_snr,
+    si_snr_improvement,
+    si_snr_parts,
+)
 
 
 def _signals(*shape, seed=0):
@@ -179,3 +186,18 @@ def test_ideal_masks_take_float64_sources():
     est = ideal_mask_separation(sources, "irm")
     assert est.dtype == torch.float64
     torch.testing.assert_close(est.float(), ideal_mask_separation(sources.float(), "irm"), atol=1e-4, rtol=1e-4)
+
+
+def test_si_snr_parts_split_the_estimate_into_the_reference_direction_and_the_rest():
+    g = torch.Generator().manual_seed(0)
+    reference, estimate = torch.randn(3, 200, generator=g), torch.randn(3, 200, generator=g)
+    target, noise = si_snr_parts(estimate, reference)
+    zero_mean = lambda x: x - x.mean(-1, keepdim=True)  # noqa: E731
+    torch.testing.assert_close(target + noise, zero_mean(estimate))
+    assert torch.allclose((noise * zero_mean(reference)).sum(-1), torch.zeros(3), atol=1e-4)  # the rest is orthogonal
+    cos = torch.nn.functional.cosine_similarity(target, zero_mean(reference), dim=-1).abs()
+    torch.testing.assert_close(cos, torch.ones(3))  # and the target lies along the reference
+    expected = 10 * torch.log10(target.pow(2).sum(-1) / noise.pow(2).sum(-1))
+    torch.testing.assert_close(si_snr(estimate, reference), expected, atol=1e-3, rtol=0)  # eps moves it a little
+    with pytest.raises(ValueError, match="must match"):
+        si_snr_parts(estimate, reference[:, :100])
