@@ -262,13 +262,13 @@ Fourier bases. They differ in the last step: the encoder applies a ReLU to **eac
 **each cos/sin pair** into $\sqrt{\mathrm{re}^2 + \mathrm{im}^2}$. Neither is a special case of the other: the STFT
 magnitude is a close relative of the strength map. And since the `Encoder` accepts any templates, we can load the Fourier bases into it and draw its map: the
 lower half holds the cosine (real) rows, the upper half the sine (imaginary) rows, each half-wave rectified by the
-ReLU.
+ReLU. On the right, the |STFT| from the figure above once more, to compare side by side.
 """,
         zh=r"""
 所以 STFT 和编码器的前两步相同：分帧、做点积；STFT 的模板是固定的傅里叶基。不同在最后一步：编码器对**每个**分数做 ReLU，
 STFT 幅度则把**每一对** cos/sin 分数合成 $\sqrt{\mathrm{re}^2 + \mathrm{im}^2}$。两者谁也不是谁的特例：STFT 幅度谱是强度图的近亲。
 既然 `Encoder` 接受任何模板，我们也可以把傅里叶基装进去，画出它的强度图：下半部分是余弦（实部）各行，
-上半部分是正弦（虚部）各行，每一行都被 ReLU 做了半波整流。
+上半部分是正弦（虚部）各行，每一行都被 ReLU 做了半波整流。右边再放一次上图中的 |STFT|，方便并排比较。
 """,
     ),
     code("""
