@@ -20,7 +20,7 @@ from ..core.audio import SAMPLE_RATE
 from ..core.checks import as_float_tensor
 from ..core.fourier import bin_frequencies, frequency_response, peak_frequency, sort_by_frequency, stft_kernels  # noqa: F401
 from ..core.framing import slice_frames
-from ..core.model import TasNetConfig, TinyTasNet, load_checkpoint, load_pretrained
+from ..core.model import load_checkpoint, load_pretrained, untrained_model  # noqa: F401 (untrained_model: notebook 05)
 from ..ui.i18n import t
 from ..ui.plotting import figure, show_figure, to_numpy
 
@@ -28,18 +28,6 @@ from ..ui.plotting import figure, show_figure, to_numpy
 def encoder_kernels(model) -> torch.Tensor:
     """The encoder's templates ``[N, L]`` of a TinyTasNet (learned or STFT), detached."""
     return model.encoder.templates.detach()[:, 0, :].clone()
-
-
-def untrained_model(encoder: str = "learned") -> TinyTasNet:
-    """The shipped model's architecture at the seeded random initialisation training from scratch starts from.
-
-    Same config and seed as the checkpoint of ``encoder``; the global random generator is left as it was.
-    """
-    ckpt = load_checkpoint(encoder)
-    seed = int(ckpt.get("train_config", {}).get("seed", 0))
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        return TinyTasNet(TasNetConfig(**ckpt["config"])).eval()
 
 
 def stft_templates(L: int = 16) -> torch.Tensor:

@@ -235,11 +235,12 @@ def load_pretrained(encoder: str = "learned") -> TinyTasNet:
     return model.eval()
 
 
-def untrained_model(encoder: str = "learned", seed: int = 0) -> TinyTasNet:
-    """TinyTasNet as it was before training: the same seeded initialisation training starts from.
-
-    The global random generator is left as it was.
+def untrained_model(encoder: str = "learned") -> TinyTasNet:
+    """The shipped model ``encoder`` as it was before training: its config, at the seeded initialisation that
+    training from scratch starts from (:func:`~tasnet_edu.core.training.new_run`). The global random generator is
+    left as it was.
     """
+    ckpt = load_checkpoint(encoder)
     with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        return TinyTasNet(TasNetConfig(encoder=encoder)).eval()
+        torch.manual_seed(int(ckpt.get("train_config", {}).get("seed", 0)))
+        return TinyTasNet(TasNetConfig(**ckpt["config"])).eval()
