@@ -102,16 +102,16 @@ fig = te.ch03.plot_score_histogram(scores)
         en="""
 Before the ReLU the scores are spread on both sides of 0, almost symmetrically: a random template matches a frame
 "the right way round" about as often as "upside down". After the ReLU every negative score is **exactly 0**.
-The pauses between words are quiet, not digital zeros (the clip's DC offset was removed, which leaves small nonzero
-samples there; the third line above: almost no score is exactly 0), so frames in a pause get small scores of both
-signs, as they would in a real recording with some background noise.
+The pauses between words are quiet, not digital zeros: the samples there are small but not exactly 0 (the third line
+above: almost no score is exactly 0), so frames in a pause get small scores of both signs, as they would in a real
+recording with some background noise.
 
 The fraction of exact zeros is the map's **sparsity**. For random templates on speech it is around one half:
 """,
         zh="""
 ReLU 之前，分数分布在 0 的两侧，几乎左右对称：一个随机模板和一帧“正着像”的次数，跟“反着像”的次数差不多。
-ReLU 之后，所有负分都**恰好变成 0**。词与词之间的停顿很安静，但并不是数字上的 0（这段语音去掉了直流分量，停顿处留下很小的非零样本；
-见上面第三行：恰好为 0 的分数几乎没有），所以停顿里的帧也会得到很小的正分和负分，和带底噪的真实录音一样。
+ReLU 之后，所有负分都**恰好变成 0**。词与词之间的停顿很安静，但并不是数字上的 0：那里的样本值很小，却不恰好是 0（见上面第三行：恰好为 0 的分数几乎没有），
+所以停顿里的帧也会得到很小的正分和负分，和带底噪的真实录音一样。
 
 恰好为 0 的比例就是强度图的**稀疏性**（sparsity）。随机模板在语音上大约是一半：
 """,
