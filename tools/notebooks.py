@@ -13,6 +13,11 @@ executes them in place, storing the outputs nbval checks::
 ``code(source, tags=["nbval-ignore-output"])`` stores nbval's marker as a cell
 tag, so the learner does not see a ``# NBVAL_IGNORE_OUTPUT`` comment.
 
+Comments in code are written in both languages and each notebook keeps its own:
+``# en: frame k starts at k * hop // zh: 第 k 帧从 k * hop 开始`` (a whole line or
+after code) becomes ``# frame k starts at k * hop`` in English and
+``# 第 k 帧从 k * hop 开始`` in Chinese. The code itself is the same in both.
+
 Each notebook runs with its own folder as working directory, which is how
 ``te.start_chapter`` knows its language.
 """
@@ -20,11 +25,14 @@ Each notebook runs with its own folder as working directory, which is how
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
+
+BILINGUAL_COMMENT = re.compile(r"#\s*en:\s*(?P<en>.*?)\s*//\s*zh:\s*(?P<zh>.*?)\s*$", re.M)
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "notebooks" / "src"
@@ -40,6 +48,11 @@ def code(source: str, tags: tuple[str, ...] | list[str] = ()) -> dict:
     """A code cell, the same in both languages. ``tags`` go into the cell's metadata, out of the learner's sight:
     nbval reads ``nbval-ignore-output`` (widgets, timings), ``nbval-skip`` and ``nbval-raises-exception`` there."""
     return {"type": "code", "source": source.strip("\n"), "tags": list(tags)}
+
+
+def localize(source: str, language: str) -> str:
+    """Keep the ``language`` half of every ``# en: ... // zh: ...`` comment in ``source``."""
+    return BILINGUAL_COMMENT.sub(lambda m: "# " + m.group(language), source)
 
 
 def sources() -> list[Path]:
@@ -63,7 +76,7 @@ def build(path: Path, language: str) -> nbformat.NotebookNode:
         if cell["type"] == "markdown":
             new = nbformat.v4.new_markdown_cell(cell[language])
         else:
-            new = nbformat.v4.new_code_cell(cell["source"])
+            new = nbformat.v4.new_code_cell(localize(cell["source"], language))
             if cell.get("tags"):
                 new.metadata["tags"] = list(cell["tags"])
         new.id = f"{path.stem[:2]}-{i:03d}"  # stable ids: rebuilding gives the same file
