@@ -8,7 +8,7 @@ Same separator, same number of steps, same seed within each of the first two tab
 checkpoints chosen on each run's synthetic validation mixtures. The third table scores
 the shipped model's two training stages (its checkpoints, not new runs). Scored on the real test
 mixtures and on the unseen synthetic test split, with 95% bootstrap intervals.
-Needs the diverse corpus (``python -m tasnet_edu.cli.corpus --diverse``).
+Needs the diverse corpus (``python tools/make_corpus.py --diverse``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from ..core.evaluation import RESULTS_FILE, markdown_table, results_table, test_
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="SI-SNRi of the shipped models and the ideal masks on the test sets.")
     parser.add_argument("--corpus", type=Path, default=None,
-                        help="the diverse corpus folder (python -m tasnet_edu.cli.corpus --diverse), for the synthetic test set")
+                        help="the diverse corpus folder (python tools/make_corpus.py --diverse), for the synthetic test set")
     parser.add_argument("--write", action="store_true", help=f"also write {RESULTS_FILE.name} (needs --corpus)")
     args = parser.parse_args(argv)
     if args.write and args.corpus is None:

@@ -17,7 +17,7 @@ import torch
 from .checks import as_float_tensor, check_size
 
 SAMPLE_RATE = 8000  # TasNet's rate, and every shipped clip's
-SPEECH_DIR = Path(__file__).resolve().parents[1] / "data" / "speech"  # written by ``python -m tasnet_edu.cli.corpus``
+SPEECH_DIR = Path(__file__).resolve().parents[1] / "data" / "speech"  # written by ``python tools/make_corpus.py``
 MANIFEST = "clips.csv"
 
 # The clips the chapters show (all from the test split, so no chapter plays what the model trained on).

@@ -97,7 +97,7 @@ def test_mixtures(test_set: str, count: int | None = None, corpus=None) -> list[
     if test_set in ("synthetic", "synthetic-en", "synthetic-zh"):
         if corpus is None:
             raise ValueError("the synthetic test sets need the diverse corpus: pass corpus=its folder "
-                             "(python -m tasnet_edu.cli.corpus --diverse writes it)")
+                             "(python tools/make_corpus.py --diverse writes it)")
         language = test_set.partition("-")[2] or None
         return synthetic_test_mixtures(Path(corpus) / "clean", count or TEST_MIXTURES, language=language)
     raise ValueError(f"unknown test set {test_set!r}; use one of {', '.join(TEST_SETS)}")

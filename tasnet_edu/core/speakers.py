@@ -26,7 +26,8 @@ from .audio import SAMPLE_RATE, _crop, load_audio, mix
 from .checks import check_size
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".mp3")
-REAL_DIR = Path(__file__).resolve().parents[1] / "data" / "real"  # written by ``python -m tasnet_edu.cli.corpus --real``
+REAL_DIR = Path(__file__).resolve().parents[1] / "data" / "real"  # written by ``python tools/make_corpus.py --real``
+DIVERSE_DIR = Path.home() / ".cache" / "tasnet-edu" / "diverse"  # the diverse corpus (tools/make_corpus.py --diverse), outside git
 
 
 def _audio_files(folder: Path) -> list[Path]:

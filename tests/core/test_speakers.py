@@ -1,13 +1,18 @@
 """Dynamic mixing, bootstrap intervals and the augmentations of the diverse corpus."""
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
 
-from tasnet_edu.core import augment
 from tasnet_edu.core.evaluation import bootstrap_ci, summary
-from tasnet_edu.core.sentences import sentence_split, sentences
 from tasnet_edu.core.speakers import fixed_speaker_mixtures, mix_speakers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # tools/corpus: how the training data were made
+from corpus import augment  # noqa: E402
+from corpus.sentences import sentence_split, sentences  # noqa: E402
 
 
 def _speakers():

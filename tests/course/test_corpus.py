@@ -3,6 +3,7 @@
 import csv
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,10 +12,12 @@ import soundfile as sf
 import torch
 from browser_support import ensure_debian_packages
 
-from tasnet_edu.cli import corpus as corpus_cli
 from tasnet_edu.cli import train as train_cli
 from tasnet_edu.core import audio, speakers
-from tasnet_edu.core.tts import missing_engines
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # tools/corpus: how the training data were made
+from corpus import build as corpus_cli  # noqa: E402
+from corpus.tts import missing_engines  # noqa: E402
 
 ENGINE_PACKAGES = ["espeak-ng", "flite", "festival", "festvox-kallpc16k", "festvox-kdlpc16k", "festvox-us-slt-hts", "codec2"]
 

@@ -7,11 +7,10 @@ import pytest
 import torch
 
 import tasnet_edu as te
-from tasnet_edu.cli.corpus import DIVERSE_DIR
 from tasnet_edu.core import metrics as core_metrics
 from tasnet_edu.core import model as core_model
 from tasnet_edu.core.evaluation import ABLATIONS, ablation_results, ablation_table, markdown_table, results_table, shipped_results
-from tasnet_edu.core.speakers import real_mixtures
+from tasnet_edu.core.speakers import DIVERSE_DIR, real_mixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -30,7 +29,7 @@ def test_readme_shows_the_stored_tables():
 @pytest.mark.slow
 def test_stored_results_match_a_fresh_evaluation_of_the_shipped_checkpoints():
     """Real voices and shipped clips are recomputed here; the synthetic column needs the diverse corpus (not in git):
-    it is recomputed only where ``python -m tasnet_edu.cli.corpus --diverse`` has written it."""
+    it is recomputed only where ``python tools/make_corpus.py --diverse`` has written it."""
     sets = ("real", "clips") + (("synthetic-en", "synthetic-zh") if (DIVERSE_DIR / "manifest.csv").exists() else ())
     fresh = results_table(sets, corpus=DIVERSE_DIR)
     stored = shipped_results()

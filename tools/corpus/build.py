@@ -4,7 +4,7 @@ Used by chapters 00, 04, 05 and 06 (and by training). The clips ship
 with the package under ``tasnet_edu/data/speech``; learners never need the
 synthesiser. To regenerate them (needs Debian's ``espeak-ng``)::
 
-    python -m tasnet_edu.cli.corpus --out tasnet_edu/data/speech
+    python tools/make_corpus.py --out tasnet_edu/data/speech
 
 Sentences are split into train / validation / test *by sentence*, so the test
 mixtures contain sentences the model never heard in training.
@@ -20,11 +20,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.audio import MANIFEST, SAMPLE_RATE, SPEECH_DIR
-from ..core.augment import remove_dc
-from ..core.diverse import SCALES, build
-from ..core.speakers import REAL_DIR
-from ..core.tts import missing_engines
+from tasnet_edu.core.audio import MANIFEST, SAMPLE_RATE, SPEECH_DIR
+from tasnet_edu.core.speakers import DIVERSE_DIR, REAL_DIR
+
+from .augment import remove_dc
+from .diverse import SCALES, build
+from .tts import missing_engines
 
 SENTENCES_EN = [
     "The quick brown fox jumps over the lazy dog.",
@@ -276,7 +277,7 @@ def write_real_set(out: Path = REAL_DIR, source: Path = CODEC2_DIR, seed: int = 
 
 Recordings of real people from Debian's `codec2-examples` package (David Rowe's Codec 2,
 https://github.com/drowe67/codec2; LGPL-2.1: `LICENSE.LGPL-2.1`, `COPYRIGHT.codec2-examples`), 8 kHz mono,
-the mean removed, stored as FLAC. Written by `python -m tasnet_edu.cli.corpus --real`.
+the mean removed, stored as FLAC. Written by `python tools/make_corpus.py --real`.
 
 Test and demo material only: no model of the course trains on them or is chosen with them.
 One recording per file; the package does not name the speakers, so the files keep their package names and each file
@@ -293,9 +294,6 @@ second voice's level in dB relative to the first, uniform in [-5, 5], seed {seed
     shutil.copy("/usr/share/common-licenses/LGPL-2.1", out / "LICENSE.LGPL-2.1")
     shutil.copy("/usr/share/doc/codec2-examples/copyright", out / "COPYRIGHT.codec2-examples")
     return out
-
-
-DIVERSE_DIR = Path.home() / ".cache" / "tasnet-edu" / "diverse"  # outside git: about 200 MB, made in ~15 min
 
 
 def main(argv=None) -> None:

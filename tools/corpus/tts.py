@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .audio import SAMPLE_RATE, load_audio
+from tasnet_edu.core.audio import SAMPLE_RATE, load_audio
 
 ESPEAK_EN = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan", "en-gb-x-gbcwmd", "en-029", "en-us-nyc"]
 ESPEAK_ZH = ["cmn"]

@@ -1,6 +1,6 @@
 """Thousands of distinct sentences for the synthetic corpus, generated from a small grammar.
 
-The diverse corpus (``python -m tasnet_edu.cli.corpus --diverse``) needs far more
+The diverse corpus (``python tools/make_corpus.py --diverse``) needs far more
 sentences than the 80 hand-written ones of the shipped clips. A grammar written
 for this project (no licence question) combines subjects, verbs, objects and
 endings; a seeded generator draws distinct sentences, and :func:`sentence_split`
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .checks import check_size
+from tasnet_edu.core.checks import check_size
 
 _EN = {
     "subject": ["The old farmer", "My sister", "A tall man", "The young doctor", "Our teacher", "The little boy", "Her friend",

@@ -1,17 +1,17 @@
 """The diverse synthetic corpus: many engines, voices, sentences and augmentations, split by voice and sentence.
 
-Written by ``python -m tasnet_edu.cli.corpus --diverse DIR`` (cached outside
+Written by ``python tools/make_corpus.py --diverse DIR`` (cached outside
 git; the notebooks use the small shipped set). ``DIR`` holds two corpora with
 the same clips, each in the speaker-folder layout :mod:`tasnet_edu.core.speakers`
 reads (``train/``, ``validation/``, ``test/``, one folder per speaker)::
 
     DIR/clean/...       the synthesisers' output, DC removed
-    DIR/augmented/...   each clip through its own random chain (tasnet_edu.core.augment)
+    DIR/augmented/...   each clip through its own random chain (tools/corpus/augment.py)
     DIR/manifest.csv    split, speaker, engine, voice, language, sentence, text, chain
 
 The splits share neither voices nor sentences: espeak-ng variants and
 festival/flite persons are assigned to one split each, and sentences are split
-by index (:func:`tasnet_edu.core.sentences.sentence_split`). Validation holds
+by index (``sentences.sentence_split``). Validation holds
 only espeak-ng voices (it chooses checkpoints); the flite voice ``rms`` is a
 test voice no training clip uses.
 """
@@ -25,7 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .audio import SAMPLE_RATE
+from tasnet_edu.core.audio import SAMPLE_RATE
+
 from .augment import apply_chain, codec2_available, random_chain, remove_dc
 from .sentences import sentence_split, sentences
 from .tts import ESPEAK_EN, ESPEAK_VARIANTS, ESPEAK_ZH, FESTIVAL, FLITE, Speaker, synthesize
