@@ -9,9 +9,9 @@ CELLS = [
 - say what the cocktail-party problem is and what TasNet does about it;
 - read a waveform as numbers: samples, sample rate, one frame of `L = 16` samples = 2 ms;
 - place the encoder inside TasNet (encoder → separator → decoder) and read its shapes `[M, C, T] → [M, N, K]`;
-- run the document's `Encoder` class and spot the `[M, T]` pitfall of its docstring.
+- read and run the document's `Encoder` class, and spot the `[M, T]` pitfall of its docstring.
 
-**Prerequisites**: Python and a little PyTorch (tensors, shapes). **Time**: about 20 min.
+**Prerequisites**: Python and a little PyTorch (tensors, shapes). **Time**: about 30 min.
 
 This course takes apart **one small piece of code**: the encoder of TasNet, a neural network that separates the voices
 in a recording, working directly on the waveform. The encoder is only
@@ -22,8 +22,8 @@ mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
 ```
 
 and the document this course follows (a Chinese note titled “TASNET 模型”, *The TasNet model*; “the document” from
-here on) explains it in four steps: **slice** the sound into short frames, **match** each
-frame against N templates, keep the **positive** scores, and read the result as a **strength map** `[M, N, K]`.
+here on) explains it as three things you do: **slice** the sound into short frames, **match** each frame against
+N templates, and keep only the **positive** scores. What comes out is a **strength map** `[M, N, K]`.
 
 In the document's own words, the whole encoder fits in three lines:
 
@@ -31,13 +31,16 @@ In the document's own words, the whole encoder fits in three lines:
 2. match every piece against N templates;
 3. get a map of match strengths.
 
-And its "super-simple final version" is a bridge from image models: **image → CNN → feature map**,
-**sound → Conv1d → sound feature map**. A 2-D convolution slides small patches over an image; the encoder slides
-`N` short templates along the waveform, and its output is the sound's feature map, with one row per template and
-one column per moment.
+Its "super-simple final version" compares this with image models: **image → CNN → feature map**,
+**sound → Conv1d → sound feature map**: one row per template, one column per frame. What carries over: the first
+layer of an image CNN is also a bank of small learned filters slid over the input, and after training many of them
+respond to edges and stripes of one orientation and width; a trained encoder's templates likewise become short
+oscillations in one frequency band (chapter 05). What does not: an image CNN stacks many layers, each working on the
+maps of the one before, while the encoder is a single layer, without bias, that moves `L // 2` samples at a time, so
+its map has one column per frame rather than one per sample.
 
 This first notebook sets the scene: what problem TasNet solves, what a waveform is in numbers, where the encoder sits in
-TasNet, and how to use the course.
+TasNet, and the document's code itself, running.
 """,
         zh="""
 # 第 0 章　导论——从波形到强度图
@@ -47,9 +50,9 @@ TasNet, and how to use the course.
 - 说清什么是鸡尾酒会问题，以及 TasNet 怎样解决它；
 - 把波形当作一串数来读：采样点、采样率，`L = 16` 个采样点的一帧 = 2 毫秒；
 - 说出编码器在 TasNet 中的位置（编码器 → 分离器 → 解码器），读懂它的形状 `[M, C, T] → [M, N, K]`；
-- 运行原文的 `Encoder` 类，并发现其文档字符串里 `[M, T]` 的陷阱。
+- 读懂并运行原文的 `Encoder` 类，发现其文档字符串里 `[M, T]` 的陷阱。
 
-**先修知识**：Python，一点 PyTorch（张量、形状）。**用时**：约 20 分钟。
+**先修知识**：Python，一点 PyTorch（张量、形状）。**用时**：约 30 分钟。
 
 这门课只拆解**一小段代码**：TasNet 的编码器（encoder）。TasNet 是一个直接在波形上工作、把录音里不同人的声音分开的神经网络。
 编码器只有两行：
@@ -59,8 +62,8 @@ self.conv1d_U = nn.Conv1d(audio_channels, N, kernel_size=L, stride=L // 2, bias=
 mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
 ```
 
-本课程依据的原文（一份题为《TASNET 模型》的中文讲义，下文简称“原文”）把它讲成四步：把声音**切片**成一小段一小段，用 N 个模板去**匹配**每一段，**只保留正分**，
-最后得到一张**强度图** `[M, N, K]`。
+本课程依据的原文（一份题为《TASNET 模型》的中文讲义，下文简称“原文”）说，拿到声音后要做三件事：把声音**切片**成一小段一小段，
+用 N 个模板去**匹配**每一段，**只保留正分**。得到的结果是一张**强度图** `[M, N, K]`。
 
 用原文自己的话，整个编码器可以用三句话概括：
 
@@ -68,16 +71,19 @@ mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
 2. 用 N 个模板去匹配每一块；
 3. 得到一张“匹配强度图”。
 
-原文的“超简单最终版本”还搭了一座从图像模型过来的桥：**图片 → CNN → 特征图**，**声音 → Conv1d → 声音特征图**。
-二维卷积在图片上滑动一个个小图块；编码器则沿着波形滑动 `N` 个短模板，输出就是这段声音的特征图：每个模板一行，每个时刻一列。
+原文的“超简单最终版本”还拿图像处理打了个比方：**图片 → CNN → 特征图**，**声音 → Conv1d → 声音特征图**：
+强度图的每一行对应一个模板，每一列对应一帧。相通的地方在于：图像 CNN 的第一层也是一组学出来的小卷积核，在输入上逐块滑动；
+训练之后，其中很多卷积核只对某个方向、某种粗细的边缘和条纹有反应；训练好的编码器模板也类似，会变成某个频带里的一小段振荡（第 5 章）。
+不同的地方在于：图像 CNN 叠了很多层，每一层都在前一层的特征图上继续加工，而编码器只有一层，没有偏置，而且每次移动 `L // 2` 个采样点，
+所以强度图的每一列对应一帧，而不是一个采样点。
 
-这一章先做铺垫：TasNet 要解决什么问题，波形在计算机里是什么样的一串数，编码器在 TasNet 里处在什么位置，以及这门课怎么用。
+这一章先做铺垫：TasNet 要解决什么问题，波形在计算机里是什么样的一串数，编码器在 TasNet 里处在什么位置，最后让原文的代码本身跑起来。
 """,
     ),
     code("""
 import torch
 import tasnet_edu as te
-from IPython.display import Audio
+from IPython.display import Audio, display
 te.start_chapter("00")
 """),
     md(
@@ -87,8 +93,9 @@ te.start_chapter("00")
 At a party you can follow one voice while others talk at the same time. A microphone cannot: it records **one** signal,
 the sum of everything. Separating that sum back into the voices is the *cocktail-party problem*, and TasNet's job.
 
-Two speakers from the course's speech clips (synthetic speech, shipped with the package): one in English, one in
-Mandarin. `te.mix` adds them at equal energy (a level difference of 0 dB).
+Two speakers from the course's own speech clips (synthetic speech): one in English, one in Mandarin. The cell cuts
+both to the length of the shorter clip, scales speaker 2 to the same mean energy as speaker 1 (a level difference of
+0 dB), and adds them. `te.mix`, which later chapters use, does exactly this (the `assert` checks it).
 """,
         zh="""
 ## 鸡尾酒会问题
@@ -96,80 +103,93 @@ Mandarin. `te.mix` adds them at equal energy (a level difference of 0 dB).
 在热闹的聚会上，你能专心听清其中一个人说话，哪怕旁边好几个人同时在说话。麦克风做不到：它只录下**一路**信号，也就是所有声音的和。
 把这个和重新拆回各个人的声音，就是**鸡尾酒会问题**（cocktail-party problem），也正是 TasNet 要做的事。
 
-下面用课程自带的两段语音（合成语音，随包提供）：一段英语，一段普通话。`te.mix` 把它们以相同的能量（电平差 0 dB）相加。
+下面用课程自带的两段语音（合成语音）：一段英语，一段普通话。单元格先把两段都截到较短那段的长度，再把说话人 2 的音量调到
+和说话人 1 平均能量相同（电平差 0 dB），然后相加。后面几章用的 `te.mix` 做的正是这件事（`assert` 检查了这一点）。
 """,
     ),
     code("""
-party = te.ch00.cocktail_party(level_db=0.0)
-print(te.ch00.describe_party(party))
+s1 = te.load_clip("en_s00_v0.flac")   # en: speaker 1, English // zh: 说话人 1，英语
+s2 = te.load_clip("zh_s08_v1.flac")   # en: speaker 2, Mandarin // zh: 说话人 2，普通话
+T = min(len(s1), len(s2))             # en: cut both to the shorter clip // zh: 两段都截到较短那段的长度
+s1, s2 = s1[:T], s2[:T]
+s2 = s2 * (s1.pow(2).mean() / s2.pow(2).mean()).sqrt()   # en: same mean energy: 0 dB apart // zh: 平均能量相同：电平差 0 dB
+mixture = s1 + s2                     # en: the microphone records the sum // zh: 麦克风录到的是两者之和
+assert torch.equal(mixture, te.mix(te.load_clip("en_s00_v0.flac"), te.load_clip("zh_s08_v1.flac"))[0])
+print("T =", T)
+fig = te.ch00.plot_cocktail_party(s1, s2, mixture)
 """),
-    md(en="Speaker 1:", zh="说话人 1："),
+    md(
+        en="Listen: speaker 1, speaker 2, and the mixture, what the microphone records.",
+        zh="听一听：说话人 1、说话人 2，以及混合语音，也就是麦克风录到的声音。",
+    ),
     code("""
-Audio(party["sources"][0].numpy(), rate=8000)
-"""),
-    md(en="Speaker 2:", zh="说话人 2："),
-    code("""
-Audio(party["sources"][1].numpy(), rate=8000)
-"""),
-    md(en="The mixture, what the microphone records:", zh="混合语音，也就是麦克风录到的声音："),
-    code("""
-Audio(party["mixture"].numpy(), rate=8000)
-"""),
-    code("""
-assert torch.equal(party["mixture"], party["sources"].sum(0))
-fig = te.ch00.plot_cocktail_party(party)
+display(Audio(s1.numpy(), rate=8000))   # en: speaker 1 // zh: 说话人 1
+display(Audio(s2.numpy(), rate=8000))   # en: speaker 2 // zh: 说话人 2
+Audio(mixture.numpy(), rate=8000)       # en: the mixture // zh: 混合语音
 """),
     md(
         en="""
-The mixture is literally the sum, sample by sample (the `assert` above checks it). TasNet gets only the bottom row and
-has to give back the top two.
+The mixture is literally the sum, sample by sample. TasNet gets only the bottom row of the figure and has to give back
+the top two.
 
 ## A waveform is a list of numbers
 
 A microphone measures air pressure many times per second. Each measurement is a **sample**; the number of samples per
 second is the **sample rate**. All audio in this course is at **8000 Hz**, as in the TasNet papers. So one second of
-sound is a list of 8000 numbers, a tensor of shape `[T]` with `T = 8000`.
+sound is a list of 8000 numbers, and one sample lasts 1/8000 s. Speaker 1's clip is a tensor of shape `[T]`:
 """,
         zh="""
-混合语音就是两路声音逐点相加（上面的 `assert` 检查了这一点）。TasNet 只拿到最下面那一行，却要还原出上面两行。
+混合语音就是两路声音逐点相加。TasNet 只拿到图中最下面那一行，却要还原出上面两行。
 
 ## 波形就是一串数
 
 麦克风每秒测量很多次气压。每一次测量叫一个**采样点**（sample），每秒的采样点数叫**采样率**（sample rate）。
-本课程的音频都是 **8000 Hz**，和 TasNet 论文一样。所以一秒钟的声音就是 8000 个数，即形状为 `[T]`、`T = 8000` 的张量。
+本课程的音频都是 **8000 Hz**，和 TasNet 论文一样。所以一秒钟的声音就是 8000 个数，一个采样点占 1/8000 秒。
+说话人 1 的这段音频是一个形状为 `[T]` 的张量：
 """,
     ),
     code("""
-x = party["sources"][0]
+sample_rate = 8000                        # en: samples per second // zh: 每秒的采样点数
+x = s1                                    # en: speaker 1's waveform // zh: 说话人 1 的波形
 print(x.shape, x.dtype)
-print([round(v, 3) for v in x[2404:2412].tolist()])   # 8 samples, 0.3 s into the clip
-"""),
-    code("""
-print(te.ch00.describe_rate(sample_rate=8000, L=16))
+print(f"{len(x)} / {sample_rate} = {len(x) / sample_rate:.2f} s")   # en: its duration // zh: 时长
+print(f"1 / {sample_rate} s = {1000 / sample_rate} ms")             # en: one sample // zh: 一个采样点
+print([round(v, 3) for v in x[2404:2412].tolist()])                 # en: 8 samples, 0.3 s in // zh: 第 0.3 秒处的 8 个采样点
 """),
     md(
         en="""
-Let us zoom in. 40 ms of voiced speech already shows the repeating shape of the voice (each bump is one opening of the
-vocal folds); 2 ms is just **16 samples**. That is exactly the frame length `L = 16` of the best configuration in the
-Conv-TasNet paper: the encoder looks at 16 numbers at a time.
+Let us zoom in. The cell takes the loudest 40 ms of the clip (voiced speech), and inside it the loudest frame of
+`L = 16` samples: 16 × 0.125 ms = 2 ms. Slicing is all it takes.
 """,
         zh="""
-放大来看。40 毫秒的浊音里已经能看到声音重复的形状（每个尖峰对应声带的一次开合）；2 毫秒只有 **16 个采样点**。
-这正是 Conv-TasNet 论文中效果最好的配置所用的帧长（frame length）`L = 16`：编码器每次只看 16 个数。
+放大来看。下面的单元格取出这段音频里最响的 40 毫秒（浊音），再在其中取出最响的一帧：`L = 16` 个采样点，16 × 0.125 毫秒 = 2 毫秒。
+用的只是切片。
 """,
     ),
     code("""
-fig = te.ch00.plot_zoom(x, sample_rate=8000, L=16)
+L = 16                                                         # en: frame length in samples // zh: 帧长（采样点数）
+width = 40 * sample_rate // 1000                               # en: 40 ms in samples // zh: 40 毫秒对应的采样点数
+start = te.core.signals.loudest_start(x, width, width // 4)    # en: where the loudest 40 ms begin // zh: 最响的 40 毫秒从哪里开始
+window = x[start : start + width]
+f = start + te.core.signals.loudest_start(window, L, L // 2)   # en: the loudest frame inside them // zh: 其中最响的一帧
+frame = x[f : f + L]                                           # en: what the encoder looks at at once // zh: 编码器一次看的数
+print(len(window), len(frame), f"{1000 * len(frame) / sample_rate:g} ms")
+print([round(v, 2) for v in frame.tolist()])
+fig = te.ch00.plot_zoom(x, start, f, L=L, width=width)
 """),
     md(
         en=r"""
+40 ms of voiced speech already shows the repeating shape of the voice (each bump is one opening of the vocal folds);
+2 ms is just **16 samples**. That is exactly the frame length `L = 16` of the best configuration in the Conv-TasNet
+paper: the encoder looks at 16 numbers at a time.
+
 ## What TasNet does with a waveform
 
-TasNet has three parts. Shapes use the document's letters: `M` clips in a batch, `T` samples, `N` templates,
-`K` frames, `S` speakers.
+TasNet has three parts. Shapes use the document's letters: `M` clips in a batch, `C` audio channels, `T` samples,
+`N` templates, `K` frames, `S` speakers.
 
 ```
-mixture          [M, T]          the waveform, as recorded
+mixture          [M, C, T]       the waveform, as recorded (C = 1: mono)
    |  encoder    Conv1d + ReLU   <- this course
    v
 strength map  w  [M, N, K]       how strongly each of N templates matches each of K frames
@@ -198,23 +218,28 @@ $\hat x[t] = \sum_k \sum_n w_{n,k}\, b_n[t - kH]$ (chapter 04 tries it with a ti
 trained one). That is why the document calls the map `mixture_w`: the *weights* of the mixture on a dictionary.
 
 The masks only work if, in this representation, the parts of different speakers are easy to tell apart. The document
-says so plainly: separation is easier in this feature space than on the raw waveform (chapter 06 puts it to the test). **This course is about the encoder**, chapters 01 to 05;
-chapter 06 puts it back inside a small TasNet and separates the mixture you just heard.
+says so plainly: separation is easier in this feature space than on the raw waveform; chapter 06 puts that claim to
+the test. **This course is about the encoder**, chapters 01 to 05; chapter 06 puts it back inside a small TasNet that
+separates two-speaker mixtures like the one you just heard.
 
-## The document's Encoder, running
+## The document's Encoder, as written
 
-`tasnet_edu.reference.document_encoder.Encoder` is the document's class, copied verbatim. It comes from Demucs v2's
-`tasnet.py` (Alexandre Défossez), which added `audio_channels` to Kaituo Xu's PyTorch reimplementation of
-Conv-TasNet (both MIT licensed; links at the end). `te.Encoder` is the course's version: the same
-`Conv1d` and ReLU (its weights load from the document's class), plus input checks. Both get the same random weights:
+Here is the document's class, letter for letter, docstrings and English comments included (only the two imports are
+added). It comes from Demucs v2 (Alexandre Défossez), which built on Kaituo Xu's PyTorch reimplementation of
+Conv-TasNet; sources and licences are in the references at the end. The package keeps the same copy in
+`tasnet_edu/reference/document_encoder.py`, and a test checks that this cell matches it.
 """,
         zh=r"""
+40 毫秒的浊音里已经能看到声音重复的形状（每个尖峰对应声带的一次开合）；2 毫秒只有 **16 个采样点**。
+这正是 Conv-TasNet 论文中效果最好的配置所用的帧长（frame length）`L = 16`：编码器每次只看 16 个数。
+
 ## TasNet 拿波形做什么
 
-TasNet 有三个部分。形状沿用原文的字母：`M` 是一批里的音频条数，`T` 是采样点数，`N` 是模板数，`K` 是帧数，`S` 是说话人数。
+TasNet 有三个部分。形状沿用原文的字母：`M` 是一批里的音频条数，`C` 是音频通道数，`T` 是采样点数，`N` 是模板数，`K` 是帧数，
+`S` 是说话人数。
 
 ```
-mixture          [M, T]          录到的波形
+mixture          [M, C, T]       录到的波形（C = 1：单声道）
    |  encoder    Conv1d + ReLU   <- 本课程的主题
    v
 strength map  w  [M, N, K]       N 个模板和 K 帧中每一帧的匹配强度
@@ -241,65 +266,146 @@ $$w_{n,k} = \mathrm{ReLU}\Big(\sum_{l=0}^{L-1} u_n[l]\, x[kH + l]\Big), \qquad n
 （第 4 章用一个极简的字典试一试，第 6 章用训练好的字典）。所以原文把强度图叫作 `mixture_w`：混合信号在一本“字典”上的**权重**（weight）。
 
 掩码要起作用，前提是在强度图这种表示里，不同说话人的成分本身就容易区分开。原文说得很直白：在这种“特征空间”里做分离，
-比直接在原始波形上做更容易（第 6 章会检验这句话）。
-**这门课讲的就是编码器**（第 1 到 5 章）；第 6 章再把它放回一个小型 TasNet，分离你刚才听到的混合声音。
+比直接在原始波形上做更容易；第 6 章会检验这句话。**这门课讲的就是编码器**（第 1 到 5 章）；第 6 章再把它放回一个小型 TasNet，
+用它分离像刚才这样的两人混合语音。
 
-## 让原文的 Encoder 跑起来
+## 原文的 Encoder 类
 
-`tasnet_edu.reference.document_encoder.Encoder` 是原文里的类，一字未改。它出自 Demucs v2 的 `tasnet.py`
-（Alexandre Défossez），后者在 Kaituo Xu 的 Conv-TasNet PyTorch 复现上加了 `audio_channels`（两者都是 MIT 许可证，链接见本章末尾）。
-`te.Encoder` 是本课程的版本：同样的 `Conv1d` 和 ReLU
-（原文类的权重可以直接加载进来），另外加了输入检查。下面让两者用同一组随机权重：
+下面就是原文里的类，一字未改，连文档字符串和英文注释也原样保留（只补上了两行 import）。它出自 Demucs v2（Alexandre Défossez），
+而 Demucs 又是在 Kaituo Xu 的 Conv-TasNet PyTorch 复现上改出来的；出处和许可证见本章末尾的参考文献。
+课程包在 `tasnet_edu/reference/document_encoder.py` 里保存着同一份代码，有一个测试检查这个单元格和它一字不差。
+""",
+    ),
+    code('''
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Encoder(nn.Module):
+    """Estimation of the nonnegative mixture weight by a 1-D conv layer.
+    """
+    def __init__(self, L, N, audio_channels):
+        super(Encoder, self).__init__()
+        # Hyper-parameter
+        self.L, self.N = L, N
+        # Components
+        # 50% overlap
+        self.conv1d_U = nn.Conv1d(audio_channels, N, kernel_size=L, stride=L // 2, bias=False)
+
+    def forward(self, mixture):
+        """
+        Args:
+            mixture: [M, T], M is batch size, T is #samples
+        Returns:
+            mixture_w: [M, N, K], where K = (T-L)/(L/2)+1 = 2T/L-1
+        """
+        mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
+        return mixture_w
+'''),
+    md(
+        en="""
+`nn.Conv1d(audio_channels, N, ...)` has `audio_channels` input channels and `N` **output channels**: one output
+channel per template, so `N` is the number of templates (kernels), and its weight holds them as `[N, C, L]`.
+`kernel_size=L` is the frame length, `stride=L // 2` the hop, `bias=False` no constant added.
+
+Let us build one with `N = 64` random templates (what the encoder has before training) and give it our mixture as a
+batch of one clip with one channel, `[M, C, T] = [1, 1, T]`. The output is the strength map `[M, N, K]`; its number of
+frames must be $K = \\lfloor (T - L) / H \\rfloor + 1$ with hop $H = \\lfloor L/2 \\rfloor$ (chapter 01 derives it):
+""",
+        zh="""
+`nn.Conv1d(audio_channels, N, ...)` 有 `audio_channels` 个输入通道、`N` 个**输出通道**：每个模板对应一个输出通道，
+所以 `N` 就是模板（卷积核）的个数，权重以 `[N, C, L]` 的形状存放这些模板。`kernel_size=L` 是帧长，`stride=L // 2` 是帧移，
+`bias=False` 表示不加常数偏置。
+
+下面建一个有 `N = 64` 个随机模板的编码器（训练之前的编码器就是这样），把混合语音作为一批里的一条、一个通道的音频交给它，
+即 `[M, C, T] = [1, 1, T]`。输出就是强度图 `[M, N, K]`，其中帧数应当是 $K = \\lfloor (T - L) / H \\rfloor + 1$，帧移 $H = \\lfloor L/2 \\rfloor$（第 1 章会推导）：
 """,
     ),
     code("""
-doc_encoder, our_encoder = te.ch00.paired_encoders(L=16, N=64)
-print(doc_encoder)
-print(our_encoder)
+encoder = Encoder(L=16, N=64, audio_channels=1)   # en: 64 random templates, as before training // zh: 64 个随机模板，相当于训练之前
+print(list(encoder.conv1d_U.weight.shape))        # [N, C, L]
+batch = mixture.reshape(1, 1, T)                  # en: [M, C, T]: one clip, one channel // zh: [M, C, T]：一条音频，一个通道
+w = encoder(batch)                                # en: the strength map // zh: 强度图
+print(list(batch.shape), "->", list(w.shape))
+M, N, K = w.shape
+assert K == (T - L) // (L // 2) + 1               # en: the number of frames (chapter 01) // zh: 帧数（第 1 章）
+assert (w >= 0).all()                             # en: after the ReLU no strength is negative // zh: 经过 ReLU，强度没有负数
+print("K =", K)
 """),
     md(
         en="""
-The document's docstring says the input is `[M, T]`, but `nn.Conv1d` wants `[M, C, T]`: batch, channels, samples.
-So the document's class needs `mixture.unsqueeze(1)`, which makes `[M, 1, T]`. Ours accepts both forms. With the same
-input the two give **exactly** the same numbers (`torch.equal`, not just close):
+`[1, 1, 22528] -> [1, 64, 2815]`: 64 templates, 2815 frames, and every entry is >= 0 thanks to the ReLU. Here the
+document's `2T/L - 1` gives the same 2815, because the hop 8 divides T = 22528; chapter 01 shows when it does not.
+
+The later chapters use the course's own version, `te.Encoder`: the same `Conv1d` and ReLU with the same parameter
+name `conv1d_U`, plus input checks. Loaded with the same 64 templates it gives **exactly** the same numbers
+(`torch.equal`, not just close). It also accepts mono audio as `[M, T]`:
 """,
         zh="""
-原文的文档字符串（docstring）说输入是 `[M, T]`，但 `nn.Conv1d` 要的是 `[M, C, T]`：批、通道、采样点。
-所以原文的类需要先 `mixture.unsqueeze(1)` 变成 `[M, 1, T]`。我们的版本两种形状都接受。输入相同时，两者的输出**完全**相同
-（用 `torch.equal` 检查，而不只是“接近”）：
+`[1, 1, 22528] -> [1, 64, 2815]`：64 个模板、2815 帧，而且因为 ReLU，每个数都 >= 0。这里原文的 `2T/L - 1` 也得到 2815，
+因为帧移 8 能整除 T = 22528；什么时候两者不相等，第 1 章会讲。
+
+后面几章用的是课程自己的版本 `te.Encoder`：同样的 `Conv1d` 和 ReLU，参数名同样是 `conv1d_U`，另外加了输入检查。
+装入同样的 64 个模板后，它的输出和原文的类**完全**相同（用 `torch.equal` 检查，而不只是“接近”）。单声道音频它也接受 `[M, T]` 的形状：
 """,
     ),
     code("""
-mixture = party["mixture"].unsqueeze(0)          # [M, T] = [1, T]
-w_doc = doc_encoder(mixture.unsqueeze(1))        # the document's class needs [M, 1, T]
-w_ours = our_encoder(mixture)                    # ours also takes [M, T]
-print(list(mixture.shape), "->", list(w_doc.shape), torch.equal(w_doc, w_ours))
-print(te.num_frames(mixture.shape[-1], L=16), bool((w_ours >= 0).all()))
+ours = te.Encoder(L=16, N=64)                     # en: the course's version // zh: 课程自己的版本
+ours.load_state_dict(encoder.state_dict())        # en: the same 64 templates // zh: 同样的 64 个模板
+assert torch.equal(ours(batch), w)
+assert torch.equal(ours(mixture.unsqueeze(0)), w) # en: [M, T] = [1, T] works too // zh: [M, T] = [1, T] 也可以
+print(ours)
 """),
     md(
         en="""
-`[1, 22528] -> [1, 64, 2815]`: 64 templates, 2815 frames, and every entry is >= 0 thanks to the ReLU. Chapter 01
-explains where 2815 comes from. (The `C` of `[M, C, T]` is `audio_channels`: 1 for mono, 2 for stereo; chapter 04
-runs a stereo clip.)
+## The `[M, T]` pitfall of the docstring
 
-What if we follow the docstring literally and pass `[M, T]` to the document's class? With one clip, PyTorch reads
-`[1, T]` as a single clip *without* a batch axis (`[C, T]`), so the output silently loses its `M` axis. With two clips
-it fails:
+The docstring says the input is `[M, T]`, but `nn.Conv1d` wants `[M, C, T]`: batch, channels, samples. The docstring
+is older than the code. In Kaituo Xu's original the layer was `nn.Conv1d(1, N, ...)` and `forward` began with
+`mixture = torch.unsqueeze(mixture, 1)  # [M, 1, T]`, so `[M, T]` was right there. Demucs replaced the `1` by
+`audio_channels` for stereo music, passed `[M, C, T]` in, dropped the `unsqueeze`, and kept the docstring.
+
+What if we follow the docstring anyway? With one clip, PyTorch reads `[1, T]` as a single clip *without* a batch
+axis (`[C, T]`), so the output silently loses its `M` axis:
 """,
         zh="""
-`[1, 22528] -> [1, 64, 2815]`：64 个模板、2815 帧，而且因为 ReLU，每个数都 >= 0。2815 是怎么来的，第 1 章会讲。
-（`[M, C, T]` 里的 `C` 就是 `audio_channels`：单声道为 1，立体声为 2；第 4 章会处理一段立体声。）
+## 文档字符串里 `[M, T]` 的陷阱
 
-如果照着文档字符串，直接把 `[M, T]` 传给原文的类会怎样？只有一条音频时，PyTorch 把 `[1, T]` 当成一条**没有批维度**的音频
-（`[C, T]`），输出悄悄地少了 `M` 这一维。有两条音频时，则直接报错：
+原文的文档字符串（docstring）说输入是 `[M, T]`，但 `nn.Conv1d` 要的是 `[M, C, T]`：批、通道、采样点。这句文档字符串比代码旧。
+在 Kaituo Xu 的原版里，这一层是 `nn.Conv1d(1, N, ...)`，而且 `forward` 第一行就是 `mixture = torch.unsqueeze(mixture, 1)  # [M, 1, T]`，
+所以在那里 `[M, T]` 是对的。Demucs 为了处理立体声音乐，把 `1` 换成了 `audio_channels`，改为直接传入 `[M, C, T]`，
+删掉了 `unsqueeze`，却没有改文档字符串。
+
+如果照着文档字符串来会怎样？只有一条音频时，PyTorch 把 `[1, T]` 当成一条**没有批维度**的音频（`[C, T]`），输出悄悄地少了 `M` 这一维：
 """,
     ),
     code("""
-print(list(doc_encoder(mixture).shape))          # [N, K]: the batch axis M is gone
+print(list(encoder(mixture.unsqueeze(0)).shape))  # en: [N, K]: the batch axis M is gone // zh: [N, K]：批维度 M 不见了
+"""),
+    md(
+        en="""
+With two clips, `[2, T]`, PyTorch again reads the first axis as channels: one clip with 2 channels, while the weight
+`[64, 1, 16]` wants 1. It stops with
+`RuntimeError: Given groups=1, weight of size [64, 1, 16], expected input[1, 2, 22528] to have 1 channels, but got 2 channels instead`
+(the `assert` below checks these words). The fix is the `unsqueeze(1)` the original had: `[M, 1, T]`.
+(The `C` of `[M, C, T]` is `audio_channels`: 1 for mono, 2 for stereo; chapter 04 runs a stereo clip.)
+""",
+        zh="""
+有两条音频 `[2, T]` 时，PyTorch 同样把第一维当成通道：这成了一条有 2 个通道的音频，而权重 `[64, 1, 16]` 只要 1 个通道。于是它报错：
+`RuntimeError: Given groups=1, weight of size [64, 1, 16], expected input[1, 2, 22528] to have 1 channels, but got 2 channels instead`，
+意思是：卷积的权重 `[64, 1, 16]` 要求输入有 1 个通道，但输入 `[1, 2, 22528]` 有 2 个通道（下面的 `assert` 检查了这句话）。
+改正的办法就是原版里的 `unsqueeze(1)`：变成 `[M, 1, T]`。（`[M, C, T]` 里的 `C` 就是 `audio_channels`：单声道为 1，立体声为 2；
+第 4 章会处理一段立体声。）
+""",
+    ),
+    code("""
+two = torch.stack([s1, s2])                       # en: [M, T] = [2, T], as the docstring says // zh: [M, T] = [2, T]，照文档字符串的写法
 try:
-    doc_encoder(torch.cat([mixture, mixture]))   # [2, T]
+    encoder(two)
 except RuntimeError as error:
-    print(te.ch00.error_message(error))
+    message = str(error)
+assert "expected input[1, 2, 22528] to have 1 channels, but got 2 channels" in message
+print(list(encoder(two.unsqueeze(1)).shape))      # en: the fix: [M, 1, T] // zh: 改正：[M, 1, T]
 """),
     md(
         en="""
@@ -313,7 +419,9 @@ except RuntimeError as error:
   `TASNET_EDU_SOLUTIONS=1 ./course lab`), or run `te.exercises.SHOW_SOLUTIONS = True` in a cell.
 - **Language**: the code is the same in both languages; the text, plot labels and messages follow the folder the notebook
   is in. For the Chinese version open the same notebook in `notebooks/zh`, for English in `notebooks/en`.
-- All the code behind the cells lives in the `tasnet_edu` package (one module per chapter), with tests.
+- **The code is in the cells.** Each step is written out in a few lines of PyTorch and then checked with an `assert`
+  against the `tasnet_edu` package, which holds the reference implementations, the figures and the exercise checkers
+  (all tested). If an `assert` fails after you change something, the message tells you what no longer matches.
 
 Two warm-up exercises:
 
@@ -323,14 +431,15 @@ Two warm-up exercises:
 ## 这门课怎么用
 
 - **从上到下依次运行**每个单元格（JupyterLab 菜单：运行 > 运行所有单元格）。后面的单元格会用到前面算出的东西。
-- **听**：每个 `Audio` 播放器都可以直接在 notebook 里播放。
-- **小部件**（widget）：有些章节带滑块（例如第 1 章的 L 和 T），拖动滑块，图会重新画。
+- **听**：每个 `Audio` 播放器都可以直接在笔记本里播放。
+- **交互控件**（widget）：有些章节带滑块（例如第 1 章的 L 和 T），拖动滑块，图会重新画。
 - **练习**在每章末尾。把 `None` 换成你的答案再运行：`te.check` 会打印 ✓，或者打印 ✗ 加一条提示。
 - **答案**默认隐藏。想看答案，用 `TASNET_EDU_SOLUTIONS=1` 启动 Jupyter（例如 `TASNET_EDU_SOLUTIONS=1 ./course lab`），
   或者在单元格里运行 `te.exercises.SHOW_SOLUTIONS = True`。
-- **语言**：两种语言的代码完全相同；正文、图中文字和提示信息跟随 notebook 所在的文件夹。中文版在 `notebooks/zh`，
-  英文版在 `notebooks/en`，打开另一个文件夹里的同名 notebook 就能切换语言。
-- 单元格背后的代码都在 `tasnet_edu` 包里（每章一个模块），并且都有测试。
+- **语言**：两种语言的代码完全相同；正文、图中文字和提示信息跟随笔记本（notebook）所在的文件夹。中文版在 `notebooks/zh`，
+  英文版在 `notebooks/en`，打开另一个文件夹里的同名笔记本就能切换语言。
+- **代码就写在单元格里。** 每一步都先用几行 PyTorch 写出来，再用 `assert` 和 `tasnet_edu` 包里的实现对照检查。
+  这个包里放的是参考实现、画图函数和练习的检查程序（都有测试）。如果你改了什么之后某个 `assert` 失败了，它的信息会告诉你哪里对不上。
 
 两道热身题：
 
@@ -338,7 +447,7 @@ Two warm-up exercises:
 """,
     ),
     code("""
-answer = None  # your answer: a whole number of samples / 你的答案：采样点个数（整数）
+answer = None  # en: your answer: a whole number of samples // zh: 你的答案：采样点个数（整数）
 te.check("00.1", answer)
 """),
     code("""
@@ -349,7 +458,7 @@ te.solution("00.1")
         zh="**练习 00.2** 采样率 8000 Hz 时，`L = 40` 个采样点的一帧有多少毫秒？",
     ),
     code("""
-answer = None  # your answer: milliseconds / 你的答案：毫秒数
+answer = None  # en: your answer: milliseconds // zh: 你的答案：毫秒数
 te.check("00.2", answer)
 """),
     code("""
@@ -362,17 +471,21 @@ template 2 like a voice, template 3 like a piano". One template has `L = 16` sam
 of a 100 Hz voice fit into it? Can 2 ms tell a drum from a piano? What *can* a 2 ms template describe?
 
 *Our answer, in words*: 2 ms is a fifth of one period of a 100 Hz voice, so no template can hold a note, a drum hit or
-a syllable. A 2 ms template is a slice of an oscillation in some frequency band (or a click, or a slope). Instruments
-and voices are told apart only later, by the separator, which looks at how thousands of such short matches evolve
-over time.
+a syllable. A 2 ms template is a slice of an oscillation in some frequency band (or a click, or a slope): it can say
+*which band is active right now*, a low hum or a high hiss, and little more. A drum, a voice and a piano differ in how
+such bands come and go over tens to hundreds of milliseconds: a drum hit is a burst of many bands that dies away, a
+voice has evenly spaced bands (harmonics) that glide, a piano note has bands that start together and fade slowly.
+Telling them apart is the separator's job: it looks at how thousands of these short matches evolve over time.
 """,
         zh="""
 **练习 00.3**（开放题，不自动检查）原文把模板想象成“模板 1 像鼓声，模板 2 像人声，模板 3 像钢琴”。一个模板有 `L = 16`
 个采样点，8 kHz 下是 2 毫秒。100 Hz 的人声有几个周期能放进去？2 毫秒能分辨鼓和钢琴吗？一个 2 毫秒的模板**能**描述什么？
 
 **参考答案**：2 毫秒只有 100 Hz 人声一个周期的五分之一，所以没有哪个模板能装下一个音符、一次鼓击或一个音节。
-2 毫秒的模板只是某个频带里一小段振荡（或者一个脉冲、一段斜坡）。区分乐器和说话人要靠后面的分离器：它观察成千上万个这样的短匹配
-如何随时间变化。
+2 毫秒的模板只是某个频带里一小段振荡（或者一个脉冲、一段斜坡）：它能告诉我们的，基本上只是**此刻哪个频带有能量**，是低沉的嗡嗡声
+还是高频的嘶嘶声。鼓、人声和钢琴的区别在于这些频带在几十到几百毫秒里怎样出现和消失：鼓声是许多频带同时爆发、随即衰减；
+人声有等间隔的频带（谐波），而且会滑动；钢琴的一个音是几个频带同时起音、慢慢衰减。区分它们是分离器的事：
+它观察成千上万个这样的短时匹配分数如何随时间变化。
 """,
     ),
     md(
@@ -381,7 +494,7 @@ over time.
 
 | Chapter | Notebook | What you see |
 |---|---|---|
-| 00 | [Introduction](00_introduction.ipynb) | the cocktail-party problem, samples, where the encoder sits (this notebook) |
+| 00 | [Introduction](00_introduction.ipynb) | the cocktail-party problem, samples, where the encoder sits, the document's code (this notebook) |
 | 01 | [Slicing](01_slicing.ipynb) | frames of L samples with hop L // 2; K = (T - L) // (L // 2) + 1 |
 | 02 | [Template matching](02_template_matching.ipynb) | a score is a dot product; the conv computes all of them at once |
 | 03 | [ReLU: keep the positive scores](03_relu.ipynb) | why negative scores become 0, and what that costs |
@@ -395,7 +508,8 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 
 1. A mixture is the sum of the voices, sample by sample; TasNet has to undo that sum.
 2. Audio at 8 kHz is 8000 numbers per second; one frame of `L = 16` samples is 2 ms.
-3. TasNet = encoder (waveform -> strength map `[M, N, K]`) + separator (masks) + decoder; this course is about the encoder.
+3. TasNet = encoder (waveform `[M, C, T]` -> strength map `[M, N, K]`) + separator (masks) + decoder; this course is
+   about the encoder, whose docstring's `[M, T]` is a leftover of the version it came from.
 
 ### References
 
@@ -403,8 +517,10 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
   separation", ICASSP 2018. [arXiv:1711.00541](https://arxiv.org/abs/1711.00541)
 - Y. Luo, N. Mesgarani, "Conv-TasNet: Surpassing ideal time-frequency magnitude masking for speech separation",
   IEEE/ACM TASLP 27(8), 2019. [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
-- Kaituo Xu, Conv-TasNet in PyTorch (MIT): [github.com/kaituoxu/Conv-TasNet](https://github.com/kaituoxu/Conv-TasNet)
-- A. Défossez et al., Demucs (v2 holds the document's `tasnet.py`, MIT):
+- Kaituo Xu, Conv-TasNet in PyTorch (MIT license; its `Encoder` is the document's, with `Conv1d(1, N, ...)` and the
+  `unsqueeze`): [github.com/kaituoxu/Conv-TasNet](https://github.com/kaituoxu/Conv-TasNet)
+- A. Défossez et al., Demucs (MIT license; v2's `tasnet.py`, which adds `audio_channels` to Kaituo Xu's code, is where
+  the document's class comes from):
   [github.com/facebookresearch/demucs](https://github.com/facebookresearch/demucs)
 - M. Müller, FMP notebooks (Fourier analysis and audio, for background):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
@@ -414,9 +530,9 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
         zh="""
 ## 课程地图
 
-| 章 | Notebook | 内容 |
+| 章 | 笔记本 | 内容 |
 |---|---|---|
-| 0 | [导论](00_introduction.ipynb) | 鸡尾酒会问题、采样点、编码器在 TasNet 中的位置（本章） |
+| 0 | [导论](00_introduction.ipynb) | 鸡尾酒会问题、采样点、编码器在 TasNet 中的位置、原文的代码（本章） |
 | 1 | [切片](01_slicing.ipynb) | 每帧 L 个采样点、帧移 L // 2；K = (T - L) // (L // 2) + 1 |
 | 2 | [模板匹配](02_template_matching.ipynb) | 分数就是点积；卷积一次把所有分数都算出来 |
 | 3 | [ReLU——只保留正分](03_relu.ipynb) | 为什么负分变成 0，这样做的代价是什么 |
@@ -430,7 +546,8 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 
 1. 混合语音就是几个人的声音逐点相加；TasNet 要把这个加法“撤销”。
 2. 8 kHz 的音频每秒 8000 个数；`L = 16` 个采样点的一帧是 2 毫秒。
-3. TasNet = 编码器（波形 -> 强度图 `[M, N, K]`）+ 分离器（掩码）+ 解码器；这门课讲的是编码器。
+3. TasNet = 编码器（波形 `[M, C, T]` -> 强度图 `[M, N, K]`）+ 分离器（掩码）+ 解码器；这门课讲的是编码器，
+   它的文档字符串里的 `[M, T]` 是从旧版本留下来的。
 
 ### 参考文献
 
@@ -438,8 +555,9 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
   separation”，ICASSP 2018。[arXiv:1711.00541](https://arxiv.org/abs/1711.00541)
 - Y. Luo, N. Mesgarani，“Conv-TasNet: Surpassing ideal time-frequency magnitude masking for speech separation”，
   IEEE/ACM TASLP 27(8)，2019。[arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
-- Kaituo Xu，Conv-TasNet 的 PyTorch 复现（MIT 许可证）：[github.com/kaituoxu/Conv-TasNet](https://github.com/kaituoxu/Conv-TasNet)
-- A. Défossez 等，Demucs（v2 中的 `tasnet.py` 就是原文代码的出处，MIT 许可证）：
+- Kaituo Xu，Conv-TasNet 的 PyTorch 复现（MIT 许可证；其中的 `Encoder` 就是原文的类，只是用 `Conv1d(1, N, ...)` 并带有 `unsqueeze`）：
+  [github.com/kaituoxu/Conv-TasNet](https://github.com/kaituoxu/Conv-TasNet)
+- A. Défossez 等，Demucs（MIT 许可证；v2 的 `tasnet.py` 在 Kaituo Xu 的代码上加了 `audio_channels`，就是原文代码的出处）：
   [github.com/facebookresearch/demucs](https://github.com/facebookresearch/demucs)
 - M. Müller，FMP notebooks（傅里叶分析与音频，背景阅读）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)

@@ -8,8 +8,9 @@ The original TasNet (Luo & Mesgarani, ICASSP 2018) gates its encoder
 (ReLU times a sigmoid, on normalised frames); this plain ReLU form is the
 reimplementations'.
 
-Chapter 00 runs it next to :class:`tasnet_edu.Encoder`, and the tests check that a
-state dict moves between the two and that their outputs are bit-for-bit equal.
+Chapter 00 shows this class verbatim in a cell (tests/chapters/test_ch00.py checks that
+the cell equals this file) and runs it next to :class:`tasnet_edu.Encoder`; the tests check
+that a state dict moves between the two and that their outputs are bit-for-bit equal.
 Kept as written in the document (only the imports are added); note that
 ``nn.Conv1d`` wants ``[M, C, T]``, so this class needs ``mixture.unsqueeze(1)``
 for the ``[M, T]`` input its docstring promises.

@@ -1,45 +1,67 @@
-"""Chapter 00 (notebook 00_introduction): the cocktail party, samples, the document's Encoder next to ours."""
+"""Chapter 00 (notebook 00_introduction): the document's class shown verbatim, the figures, the warm-up exercises."""
+
+import ast
+import inspect
+from pathlib import Path
 
 import pytest
 import torch
 
 import tasnet_edu as te
 from tasnet_edu.chapters import ch00_intro as intro
+from tasnet_edu.core.signals import loudest_start
 from tasnet_edu.exercises import EXERCISES, load_all, passes
+from tasnet_edu.reference import document_encoder
 from tasnet_edu.ui.plotting import FIGURES
+
+SOURCE = Path(__file__).resolve().parents[2] / "notebooks" / "src" / "00_introduction.py"
+
+
+def code_cells() -> list[str]:
+    """The code cells of the notebook's source, as written (``code("...")`` or ``code('...')`` calls)."""
+    tree = ast.parse(SOURCE.read_text(encoding="utf-8"))
+    return [node.args[0].value.strip("\n") for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "code"]
 
 
 @pytest.fixture(scope="module")
 def party():
-    return intro.cocktail_party()
+    mixture, sources = te.mix(te.load_clip(intro.PARTY_CLIPS[0]), te.load_clip(intro.PARTY_CLIPS[1]), 0.0)
+    return sources[0], sources[1], mixture
 
 
-def test_cocktail_party_is_a_sum_of_two_speakers(party):
-    assert party["sources"].shape == (2, party["mixture"].shape[0])
-    assert torch.equal(party["mixture"], party["sources"].sum(0))
-    assert [r["language"] for r in party["clips"]] == ["en", "zh"]
-    assert party["mixture"].abs().max() <= 0.9 + 1e-6  # mix keeps the peak below 1
-    # Equal loudness at 0 dB.
-    p1, p2 = party["sources"].pow(2).mean(1)
-    assert torch.isclose(p1, p2, rtol=1e-4)
+def test_the_notebook_shows_the_documents_class_letter_for_letter():
+    """The cell that defines ``Encoder`` is the reference copy (the document's code), plus its two imports."""
+    cell = next(c for c in code_cells() if "class Encoder(nn.Module):" in c)
+    reference = inspect.getsource(document_encoder.Encoder).strip("\n")
+    assert cell == "import torch.nn as nn\nimport torch.nn.functional as F\n\n\n" + reference
 
 
-def test_cocktail_party_bad_clips():
-    with pytest.raises(ValueError, match="exactly two"):
-        intro.cocktail_party(clips=("en_s00_v0.flac",))
-    with pytest.raises(ValueError, match="no shipped clip named 'nope.flac'"):
-        intro.cocktail_party(clips=("en_s00_v0.flac", "nope.flac"))
+def test_the_class_of_the_cell_runs_like_the_reference(party):
+    namespace = {}
+    exec(next(c for c in code_cells() if "class Encoder(nn.Module):" in c), namespace)
+    torch.manual_seed(0)
+    cell = namespace["Encoder"](L=16, N=8, audio_channels=1)
+    ours = te.Encoder(L=16, N=8)
+    ours.load_state_dict(cell.state_dict())
+    x = party[2][:4000]
+    assert torch.equal(cell(x.reshape(1, 1, -1)), ours(x.unsqueeze(0)))
+    assert cell(x.unsqueeze(0)).shape == (8, te.num_frames(4000, 16))  # the docstring's [M, T] loses the axis M
+
+
+def test_the_notebooks_mix_is_te_mix(party):
+    s1, s2 = te.load_clip(intro.PARTY_CLIPS[0]), te.load_clip(intro.PARTY_CLIPS[1])
+    T = min(len(s1), len(s2))
+    s1, s2 = s1[:T], s2[:T]
+    s2 = s2 * (s1.pow(2).mean() / s2.pow(2).mean()).sqrt()
+    assert torch.equal(s1 + s2, party[2])  # the cell's four lines (no peak above 0.9 to lower)
 
 
 @pytest.mark.parametrize("language, words", [("en", ["speaker 1 (English)", "speaker 2 (Mandarin)", "mixture"]),
                                              ("zh", ["说话人 1（英语）", "说话人 2（普通话）", "混合语音"])])
-def test_describe_party_and_plot_in_both_languages(party, language, words):
+def test_plot_cocktail_party_in_both_languages(party, language, words):
     with te.use_language(language):
-        text = intro.describe_party(party)
-        for word in words:
-            assert word in text
-        assert "22528" in text
-        fig = intro.plot_cocktail_party(party)
+        fig = intro.plot_cocktail_party(*party)
         titles = [ax.get_title(loc="left") for ax in fig.axes]
         assert len(fig.axes) == 3
         for title, word in zip(titles, words):
@@ -47,66 +69,38 @@ def test_describe_party_and_plot_in_both_languages(party, language, words):
         assert fig.axes[-1].get_xlabel() == te.t("time (s)", "时间（秒）")
 
 
-def test_describe_rate():
-    with te.use_language("en"):
-        text = intro.describe_rate(8000, L=16)
-        assert "one sample every 0.125 ms" in text and "16 samples = 2 ms" in text
-    with te.use_language("zh"):
-        assert "每 0.125 毫秒" in intro.describe_rate(8000, L=16)
-        assert "5 毫秒" in intro.describe_rate(8000, L=40)
-        with pytest.raises(ValueError, match="sample_rate"):
-            intro.describe_rate(0)
+def test_plot_cocktail_party_bad_input(party):
+    with pytest.raises(ValueError, match="three waveforms"):
+        intro.plot_cocktail_party(party[0], party[1][:100], party[2])
 
 
 def test_loudest_start_finds_the_burst():
     x = torch.zeros(1000)
     x[600:640] = 1.0
-    assert intro.loudest_start(x, 40, 40) == 600
+    assert loudest_start(x, 40, 40) == 600
     with pytest.raises(ValueError, match="shorter than the window"):
-        intro.loudest_start(torch.zeros(10), 40)
+        loudest_start(torch.zeros(10), 40)
     with pytest.raises(ValueError, match=r"expected one waveform \[T\]"):
-        intro.loudest_start(torch.zeros(2, 100), 40)
+        loudest_start(torch.zeros(2, 100), 40)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_plot_zoom(party, language):
     with te.use_language(language):
-        fig = intro.plot_zoom(party["sources"][0], L=16)
+        fig = intro.plot_zoom(party[0], 2400, 2496, L=16, width=320)
         assert len(fig.axes) == 3
         last = fig.axes[2].get_title(loc="left")
         assert last.startswith(te.t("2 ms = 16 samples = one frame (L = 16)", "2 毫秒 = 16 个采样点 = 一帧（L = 16）"))
-        assert "320" in fig.axes[1].get_title(loc="left")
+        assert "320" in fig.axes[1].get_title(loc="left") and "40" in fig.axes[1].get_title(loc="left")
 
 
 def test_plot_zoom_bad_input():
     with pytest.raises(ValueError, match="expected one waveform"):
-        intro.plot_zoom(torch.zeros(2, 8000))
-    with pytest.raises(ValueError, match="fit in the clip"):
-        intro.plot_zoom(torch.zeros(100))
-
-
-def test_paired_encoders_are_bit_for_bit_equal(party):
-    document, ours = intro.paired_encoders(L=16, N=8)
-    x = party["mixture"][:4000].unsqueeze(0)
-    w_doc = document(x.unsqueeze(1))
-    w_ours = ours(x)
-    assert w_doc.shape == (1, 8, te.num_frames(4000, 16))
-    assert torch.equal(w_doc, w_ours)
-    # The docstring's [M, T] with M = 1 silently drops the batch axis in the document's class.
-    assert document(x).shape == (8, te.num_frames(4000, 16))
-
-
-def test_paired_encoders_are_reproducible_and_leave_the_global_generator_alone():
-    torch.manual_seed(123)
-    before = torch.rand(3)
-    torch.manual_seed(123)
-    a, _ = intro.paired_encoders(L=4, N=3, seed=7)
-    after = torch.rand(3)
-    assert torch.equal(before, after)
-    b, _ = intro.paired_encoders(L=4, N=3, seed=7)
-    assert torch.equal(a.conv1d_U.weight, b.conv1d_U.weight)
-    with pytest.raises(ValueError, match="L must be at least 2"):
-        intro.paired_encoders(L=1)
+        intro.plot_zoom(torch.zeros(2, 8000), 0, 0)
+    with pytest.raises(ValueError, match="must lie in the window"):
+        intro.plot_zoom(torch.zeros(8000), 100, 90)  # the frame starts before the window
+    with pytest.raises(ValueError, match="must lie in the window"):
+        intro.plot_zoom(torch.zeros(100), 0, 0)  # the window does not fit in the clip
 
 
 def test_figures_are_registered():
@@ -134,16 +128,3 @@ def test_check_prints_in_the_current_language(capsys):
         te.check("00.1", None)
         out = capsys.readouterr().out
         assert "✓ 00.1：正确！" in out and "还没有作答" in out
-
-
-def test_pytorch_channel_error_reads_in_the_course_language():
-    """Notebook 00 passes [2, T] to the document's class; PyTorch's own message is explained in Chinese in zh."""
-    document, _ = te.ch00.paired_encoders(L=16, N=8)
-    with pytest.raises(RuntimeError) as caught:
-        document(torch.zeros(2, 80))
-    with te.use_language("zh"):
-        text = te.ch00.error_message(caught.value)
-    assert text == "RuntimeError：卷积的权重 [8, 1, 16] 要求输入有 1 个通道，可输入 [1, 2, 80] 有 2 个通道"
-    with te.use_language("en"):
-        assert te.ch00.error_message(caught.value) == f"RuntimeError: {caught.value}"
-        assert te.ch00.error_message(ValueError("other")) == "ValueError: other"

@@ -94,7 +94,6 @@ def test_rendering_a_figure_restores_language_style_and_random_generator():
 
 @pytest.mark.parametrize("make", [
     lambda: te.ch05.untrained_model(),
-    lambda: te.ch00.paired_encoders(),
     lambda: te.ch06.new_run(te.ch06.TrainConfig()),
     lambda: te.ch03.random_templates(4, 16),
 ])
