@@ -8,13 +8,11 @@ from . import exercise
 
 @exercise(
     "02.1",
-    "'1000 Hz sin'. Code: U, names = te.ch02.template_bank(16); "
-    "scores = te.ch02.match_with_conv(te.ch02.sine_wave(1000, 0.01), U); "
+    "'1000 Hz sin'. Code: scores = F.conv1d(x.view(1, 1, -1), U[:, None, :], stride=L // 2)[0]; "
     "names[int(scores.sum(1).argmax())]. The frequency must match and so must the phase: "
-    "sine_wave makes a sine, and the hop (1 ms) is exactly one period, so every frame starts at the same phase.",
-    "'1000 Hz sin'。代码：U, names = te.ch02.template_bank(16)；"
-    "scores = te.ch02.match_with_conv(te.ch02.sine_wave(1000, 0.01), U)；"
-    "names[int(scores.sum(1).argmax())]。频率要对上，相位也要对上：sine_wave 生成的是正弦，"
+    "x is a sine, and the hop (1 ms) is exactly one period, so every frame starts at the same phase.",
+    "'1000 Hz sin'。代码：scores = F.conv1d(x.view(1, 1, -1), U[:, None, :], stride=L // 2)[0]；"
+    "names[int(scores.sum(1).argmax())]。频率要对上，相位也要对上：x 是正弦，"
     "而帧移（1 毫秒）正好是一个周期，所以每一帧都从同一个相位开始。",
 )
 def winning_template(answer):
@@ -33,7 +31,7 @@ def winning_template(answer):
     if value == 1000:
         return ("Right frequency. Now the phase: answer with the template's name, '1000 Hz cos' or '1000 Hz sin'.",
                 "频率对了。再看相位：请用模板的名字作答，'1000 Hz cos' 或 '1000 Hz sin'。")
-    return ("Answer with a template name from te.ch02.template_bank(16)[1].", "请用 te.ch02.template_bank(16)[1] 里的模板名字作答。")
+    return ("Answer with a template name from the list names.", "请用 names 列表里的模板名字作答。")
 
 
 @exercise(
