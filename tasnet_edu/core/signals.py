@@ -129,7 +129,7 @@ def trim_silence(x, threshold: float = 0.0) -> torch.Tensor:
 def loudest_start(x, length: int, hop: int | None = None) -> int:
     """Start of the ``length``-sample window with the most energy (windows every ``hop`` samples).
 
-    Picks the voiced speech that notebooks 00 (zoom) and 02 (``speech_piece``) show.
+    Picks the voiced speech that notebooks 00 (zoom), 01 and 02 show.
     """
     x = as_float_tensor(x)
     if x.dim() != 1:

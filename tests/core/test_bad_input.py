@@ -34,7 +34,6 @@ from tasnet_edu import (
     stft_kernels,
 )
 from tasnet_edu.core.framing import hop_length
-from tasnet_edu.core.matching import match_templates_loop
 from tasnet_edu.core.signals import tone
 
 
@@ -93,7 +92,6 @@ def test_multichannel_templates_need_matching_frames():
     (lambda: match_templates(torch.zeros(8), torch.zeros(3, 8)), ["[8]", "[..., K, L]"]),
     (lambda: match_templates(torch.zeros(5, 8), torch.zeros(0, 8)), ["[0, 8]", "N >= 1"]),
     (lambda: match_templates(torch.zeros(0, 8), torch.zeros(3, 8)), ["[0, 8]", "at least L samples"]),
-    (lambda: match_templates_loop(torch.zeros(2, 5, 8), torch.zeros(3, 8)), ["[2, 5, 8]", "[K, L]"]),
     (lambda: frequency_response(torch.zeros(0, 16)), ["[0, 16]", "[N, L]"]),
     (lambda: frequency_response(torch.zeros(16)), ["[16]", "[N, L]"]),
     (lambda: stft_kernels(16, torch.ones(2, 16)), ["[2, 16]", "[16]"]),
@@ -261,7 +259,6 @@ def test_inputs_are_not_changed():
     slice_frames(a, 16)
     match_templates(frames, templates)
     match_templates(slice_frames(x3, 16), torch.randn(5, 2, 16))
-    match_templates_loop(frames[0, :3], templates)
     stft_kernels(16, window)
     frequency_response(templates), peak_frequency(templates), sort_by_frequency(templates)
     mix(x[0], x[1], 3.0)
