@@ -97,7 +97,7 @@ def test_multichannel_templates_need_matching_frames():
     (lambda: stft_kernels(16, torch.ones(2, 16)), ["[2, 16]", "[16]"]),
     (lambda: mix(torch.zeros(2, 100), torch.ones(100)), ["[2, 100]", "1-D"]),
 ], ids=["encoder-1D", "encoder-4D", "encoder-M0-2D", "encoder-M0", "encoder-T0", "encoder-0D", "slice-0D",
-        "slice-empty", "templates-1D", "templates-4D", "frames-1D", "templates-empty", "frames-empty", "loop-3D",
+        "slice-empty", "templates-1D", "templates-4D", "frames-1D", "templates-empty", "frames-empty",
         "response-empty", "response-1D", "window-2D", "mix-2D"])
 def test_wrong_shapes_name_the_expected_shape(call, fragments):
     raises(ValueError, call, *fragments)
