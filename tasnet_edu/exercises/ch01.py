@@ -32,9 +32,9 @@ def frames_for_one_second(answer):
 @exercise(
     "01.2",
     "K = (100 - 16) // 8 + 1 = 11 frames; the last starts at 10 × 8 = 80 and ends at 96, "
-    "so 100 - 96 = 4 samples are dropped. Check: te.ch01.dropped_samples(100, 16).",
+    "so 100 - 96 = 4 samples are dropped. Check: draw(100, 16) in the notebook prints 4 carets (^).",
     "K = (100 - 16) // 8 + 1 = 11 帧；最后一帧从 10 × 8 = 80 开始，到 96 结束，"
-    "所以丢弃 100 - 96 = 4 个采样点。验证：te.ch01.dropped_samples(100, 16)。",
+    "所以丢弃 100 - 96 = 4 个采样点。验证：笔记本里的 draw(100, 16) 会在末尾打印 4 个 ^。",
 )
 def dropped_for_100(answer):
     value = _whole(answer)
