@@ -39,24 +39,6 @@ def dropped_samples(T: int, L: int) -> int:
     return T - ((K - 1) * hop_length(L) + L)
 
 
-def overlap_samples(L: int) -> int:
-    """How many samples two neighbouring frames share: ``L - L // 2`` (L/2 for even L, more for odd L; notebook 01)."""
-    return check_size("L", L, 2) - hop_length(L)
-
-
-def conv_num_frames(T: int, L: int) -> int:
-    """The number of frames ``Conv1d(kernel_size=L, stride=L // 2)`` really outputs for T samples.
-
-    Measured by running ``torch.nn.functional.conv1d`` on T zeros; notebook 01
-    compares it with :func:`num_frames` for many T and L.
-    """
-    T = check_size("T", T, 1)
-    L = check_size("L", L, 2)
-    check_length(T, L)
-    out = torch.nn.functional.conv1d(torch.zeros(1, 1, T), torch.zeros(1, 1, L), stride=L // 2)
-    return int(out.shape[-1])
-
-
 def slice_frames(x, L: int) -> torch.Tensor:
     """The explicit frames of ``x [..., T]``: a tensor ``[..., K, L]`` with hop ``L // 2``.
 
