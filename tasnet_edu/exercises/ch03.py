@@ -11,9 +11,9 @@ from . import exercise
 @exercise(
     "03.1",
     "(0, 2.5). The score of u is -2.5, so ReLU turns it into 0; the score of -u is +2.5, which ReLU keeps. "
-    "Check: te.ch03.pair_scores(frame, u) for any frame whose dot product with u is -2.5.",
+    "Check: torch.relu(frame @ u) and torch.relu(frame @ -u) for any frame whose dot product with u is -2.5.",
     "(0, 2.5)。u 的分数是 -2.5，ReLU 把它变成 0；-u 的分数是 +2.5，ReLU 原样保留。"
-    "验证：对任何与 u 点积为 -2.5 的帧调用 te.ch03.pair_scores(frame, u)。",
+    "验证：对任何与 u 点积为 -2.5 的帧，算一算 torch.relu(frame @ u) 和 torch.relu(frame @ -u)。",
 )
 def kept_for_u_and_minus_u(answer):
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
