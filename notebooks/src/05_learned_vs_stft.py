@@ -1,6 +1,6 @@
 # Chapter 05: learned templates vs STFT bases. Built by tools/notebooks.py into notebooks/en and notebooks/zh.
 # Nothing in the prose may depend on today's shipped kernels: every number is printed by a code cell, and every
-# kernel the chapter singles out is found by computation (te.ch05), so the chapter stays true for a retrained model.
+# kernel the chapter singles out is found by computation in a cell, so the chapter stays true for a retrained model.
 CELLS = [
     md(
         en=r"""
@@ -8,41 +8,46 @@ CELLS = [
 
 **After this chapter you can**
 
-- compute a kernel's frequency response with a zero-padded FFT and read its peak frequency;
-- compare a trained encoder's kernels with the STFT's fixed Fourier kernels of the same length, and say in numbers
-  where each puts its frequencies;
-- find kernels that share a frequency but differ in phase, and explain why both a linear and a ReLU encoder want them;
-- tell what training changed, measured against the random start, without trusting a picture alone.
+- compute a kernel's frequency response with a zero-padded FFT (`torch.fft.rfft`) and read its peak frequency;
+- sort a trained encoder's kernels by frequency, put them next to the STFT's fixed Fourier kernels of the same
+  length, and say in numbers where each puts its frequencies;
+- find kernels that share a frequency but differ in phase, or that are nearly each other's negative, and say why a
+  masked encoder, with or without a ReLU, can use them;
+- tell what training changed, measured against the random start, not only seen in a picture.
 
 **Prerequisites**: chapters 02–04 (template matching, the ReLU, the strength map and the STFT as fixed templates);
-complex numbers at the level of $e^{j\varphi} = \cos\varphi + j\sin\varphi$. **Time**: about 30 min.
+complex numbers at the level of $e^{j\varphi} = \cos\varphi + j\sin\varphi$. **Time**: about 45 min.
 
 In chapters 01–04 the templates were made by hand (tones, clicks) or were the STFT's. The document says TasNet's
-templates are **learned**: "自动学出来的，不再是固定的傅里叶基" (learned automatically, no longer fixed Fourier bases).
-This chapter opens an encoder that really was trained, the one inside the course's tiny TasNet (chapter 06 shows what
-it was trained for), and puts its kernels next to the STFT's Fourier kernels of the same length $L = 16$.
+templates are **learned**: "自动学出来的，不再是固定的傅里叶基" (learned automatically, no longer fixed Fourier bases),
+and "比 STFT 更灵活" (more flexible than the STFT). This chapter opens an encoder that really was trained, the one
+inside the course's tiny TasNet (chapter 06 shows what it was trained for), and puts its kernels next to the STFT's
+Fourier kernels of the same length $L = 16$. Flexible means that training *may* find any bank of $N$ kernels, an STFT-like one
+included; whether that buys better separation is a separate question, measured in chapter 06.
 """,
         zh=r"""
 # 第 5 章　学到的模板与傅里叶模板
 
 **学完本章，你将能够**
 
-- 用补零 FFT 算出一个卷积核的频率响应，读出它的峰值频率；
-- 把训练好的编码器的卷积核和同样长度的 STFT 固定傅里叶核放在一起比较，并用数字说明两者各把频率放在哪里；
-- 找出频率相同、相位不同的卷积核，并解释为什么线性编码器和带 ReLU 的编码器都需要它们；
-- 以随机初始化为参照，说清训练改变了什么——用测量，而不是只看图。
+- 用补零 FFT（`torch.fft.rfft`）算出一个卷积核的频率响应，读出它的峰值频率；
+- 把训练好的编码器的卷积核按频率排序，和同样长度的 STFT 固定傅里叶核放在一起，用数字说明两者各把频率放在哪里；
+- 找出频率相同、相位不同的卷积核，以及几乎互为相反数的卷积核，并说明加掩码的编码器（不论有没有 ReLU）为什么用得上它们；
+- 以随机初始化为参照，用测量说清训练改变了什么，而不是只看图。
 
 **先修知识**：第 2–4 章（模板匹配、ReLU、强度图，以及“STFT 是一组固定模板”）；复数，会用 $e^{j\varphi} = \cos\varphi + j\sin\varphi$ 即可。
-**用时**：约 30 分钟。
+**用时**：约 45 分钟。
 
-第 1–4 章的模板要么是手工做的（纯音、脉冲），要么是 STFT 的。原文说 TasNet 的模板是**学出来的**：“自动学出来的，不再是固定的傅里叶基”。
-这一章打开一个真正训练过的编码器（encoder）——本课程小型 TasNet 里的那一个（它为什么而训练，见第 6 章），
-把它的卷积核（kernel）和同样长度 $L = 16$ 的 STFT 傅里叶核摆在一起比较。
+第 1–4 章的模板要么是手工做的（纯音、脉冲），要么是 STFT 的。原文说 TasNet 的模板是**学出来的**：“自动学出来的，不再是固定的傅里叶基”，
+而且“比 STFT 更灵活”。这一章打开一个真正训练过的编码器（encoder）——本课程小型 TasNet 里的那一个（它为什么而训练，见第 6 章），
+把它的卷积核（kernel）和同样长度 $L = 16$ 的 STFT 傅里叶核摆在一起比较。“更灵活”是指训练**可以**找到任意一组 $N$ 个卷积核，
+也包括类似 STFT 的那一组；至于这种灵活能不能换来更好的分离效果，是另一个问题，第 6 章会去测量。
 """,
     ),
     code("""
 import torch
 import tasnet_edu as te
+from tasnet_edu.core.model import untrained_model
 from IPython.display import Audio
 te.start_chapter("05")
 """),
@@ -50,49 +55,39 @@ te.start_chapter("05")
         en="""
 ## The trained models
 
-`te.load_pretrained()` loads the learned model that ships with the package (no download); it is the document's
-encoder, learned kernels followed by a ReLU. (That plain-ReLU `Encoder` class comes from Kaituo Xu's PyTorch
-reimplementation of Conv-TasNet, as adapted in Demucs v2. The original TasNet of 2018 used a gated encoder instead, a ReLU
-times a sigmoid on normalised segments; and Conv-TasNet's final model has no ReLU at all, see below.) It was produced by `python -m tasnet_edu.cli.train`, and all its
-training speech is **synthetic** (text-to-speech voices). The course also ships the first model it trained,
-`te.load_pretrained("learned-espeak")`, trained only on the 10 espeak-ng voices of the course's own clips. The
-checkpoints record how they were trained:
+`te.load_pretrained()` loads the trained model that comes with the course (no download). Its encoder is the
+document's: a `Conv1d` whose weights are the kernels, then a ReLU. (This plain-ReLU form comes from the PyTorch
+reimplementation the document quotes; the original TasNet of 2018 used a gated encoder, and Conv-TasNet's final
+encoder is linear, see below.) All its training speech is **synthetic** (text-to-speech voices). Two more sets of
+kernels serve as references: the course's first model, `te.load_pretrained("learned-espeak")`, trained only on the
+10 espeak-ng voices of the course's own clips (the shipped model's training started from it), and `untrained_model()`,
+the same network at the seeded random initialisation that training from scratch starts from. The kernels are the
+rows of the encoder's weight:
 """,
         zh="""
 ## 训练好的模型
 
-`te.load_pretrained()` 读取随包附带的学习型模型，不需要下载；它就是原文的编码器：学到的卷积核，后接 ReLU。
-（这个只用 ReLU 的 `Encoder` 类出自 Kaituo Xu 的 Conv-TasNet PyTorch 复现，后来被 Demucs v2 沿用。2018 年最初的 TasNet 用的是门控形式：
-在归一化的片段上做 ReLU 乘以 sigmoid；而 Conv-TasNet 的最终模型根本没有 ReLU，见下文。）
-它由 `python -m tasnet_edu.cli.train` 训练得到，训练用的语音全部是**合成**的（文本转语音生成的音色）。
-课程还附带了最早训练出的那个模型 `te.load_pretrained("learned-espeak")`，它只用课程自带片段里的 10 种 espeak-ng 音色训练过。
-检查点（checkpoint）里记录了它们是怎样训练的：
+`te.load_pretrained()` 读取课程自带的训练好的模型，不需要下载。它的编码器就是原文的编码器：一个 `Conv1d`（权重就是卷积核），后接 ReLU。
+（这种只用 ReLU 的形式来自原文引用的 PyTorch 复现；2018 年最初的 TasNet 用的是门控编码器，而 Conv-TasNet 的最终编码器是线性的，见下文。）
+它的训练语音全部是**合成**的（由文本转语音程序生成）。另外两组卷积核作为参照：一组来自课程的第一版模型 `te.load_pretrained("learned-espeak")`，
+它只用课程自带片段里的 10 种 espeak-ng 音色训练过（课程自带的模型就是从它接着训练出来的）；另一组来自 `untrained_model()`，
+也就是同一个网络在固定随机种子下的随机初始化，从零开始训练时就从这里出发。卷积核就是编码器权重的各行：
 """,
     ),
     code("""
 model = te.load_pretrained()
-print(te.ch05.training_facts("learned"))
-print(te.ch05.training_facts("learned-espeak"))
-learned = te.ch05.encoder_kernels(model)                       # [N, L]: the rows of conv1d_U.weight
-first = te.ch05.encoder_kernels(te.load_pretrained("learned-espeak"))
-before = te.ch05.encoder_kernels(te.ch05.untrained_model())    # the seeded random start of training
-stft = te.ch05.stft_templates(16)                              # stft_kernels(16) without its two all-zero sine rows
-print(te.ch05.describe_change(first, learned, "learned-espeak", "learned"))
-print(te.t(f"kernels [N, L]: {list(learned.shape)}, STFT: {list(stft.shape)}", f"卷积核 [N, L]：{list(learned.shape)}，STFT：{list(stft.shape)}"))
+weight = model.encoder.conv1d_U.weight     # en: the encoder's Conv1d: N kernels, C = 1 input channel, L samples // zh: 编码器的 Conv1d：N 个卷积核，C = 1 个输入通道，L 个采样点
+print("conv1d_U.weight [N, C, L]:", list(weight.shape))
+learned = weight.detach()[:, 0, :]         # en: [N, L]: one kernel per row // zh: [N, L]：每行一个卷积核
+# en: two references: the first model, and the seeded random start of training // zh: 两组参照：第一版模型，以及训练开始时的随机初始化（固定随机种子）
+first = te.load_pretrained("learned-espeak").encoder.conv1d_U.weight.detach()[:, 0, :]
+before = untrained_model().encoder.conv1d_U.weight.detach()[:, 0, :]
+N, L = learned.shape
+stft = te.stft_kernels(L)[:, 0, :]             # en: chapter 04: cos rows, then -sin rows // zh: 第 4 章：先是 cos 各行，再是 -sin 各行
+stft = stft[stft.abs().amax(dim=-1) > 1e-6]    # en: drop the two all-zero sines (0 Hz and 4000 Hz) // zh: 去掉两行全为 0 的正弦（0 Hz 与 4000 Hz）
+for name, k in {"learned": learned, "first": first, "before": before, "stft": stft}.items():
+    print(f"{name:8s} [N, L] = {list(k.shape)}")
 """),
-    md(
-        en="""
-The two validation scores cannot be compared with each other: each model was validated on mixtures of its own
-training data (the augmented diverse corpus for `learned`, the shipped clips for `learned-espeak`). Chapter 06 scores
-both on the same test sets, real voices included. `learned`'s line lists only its last run; it continued from the
-first model through a CPU run (chapter 06 shows both stages).
-""",
-        zh="""
-这两个验证分数不能直接比较：每个模型都是在自己训练数据的混合上验证的（`learned` 用增强后的多样语料，`learned-espeak`
-用课程自带片段）。第 6 章在同样的测试集上（包括真人语音）给两个模型打分。`learned` 那一行只列出了它最后一次训练；
-它是从第一版模型出发，先在 CPU 上训练了一段，再接着训练出来的（第 6 章给出这两个阶段）。
-""",
-    ),
     md(
         en=r"""
 ## Frequency response and peak frequency
@@ -104,15 +99,14 @@ phase slides past the frame, and the size of that swing is the kernel's **freque
 $$H_n(f) = \left|\sum_{l=0}^{L-1} u_n[l]\, e^{-j 2\pi f l / f_s}\right|.$$
 
 (Its real part is the score against a cosine of frequency $f$, its imaginary part minus the score against a sine:
-dot products again, as in chapter 04's STFT.) The **peak frequency** of a kernel is the $f$ where $H_n(f)$ is largest
-(`te.peak_frequency`).
+dot products again, as in chapter 04's STFT.) The **peak frequency** of a kernel is the $f$ where $H_n(f)$ is largest.
 
 The DFT of the $L = 16$ samples evaluates $H_n$ only at the frequencies $k f_s / L$, $f_s / L = 500$ Hz apart
-(0, 500, …, 4000 Hz). Appending zeros
-to the kernel before the FFT (a **zero-padded FFT**, length $n_{\text{fft}} > L$) evaluates the same $H_n$ on a finer
-grid, $f_s / n_{\text{fft}}$ apart; it adds no information, it only samples the curve more densely. The course uses
-$n_{\text{fft}} = 512$ (a grid of 15.625 Hz). *Predict, then run*: a 16-sample Hann-windowed tone of 700 Hz, which
-is not a bin of $L = 16$; where does each FFT length put its peak?
+(0, 500, …, 4000 Hz). Appending zeros to the kernel before the FFT (a **zero-padded FFT**, length
+$n_{\text{fft}} > L$; `torch.fft.rfft(kernel, n=nfft)` does the padding) evaluates the same $H_n$ on a finer grid,
+$f_s / n_{\text{fft}}$ apart; it adds no information, it only samples the curve more densely. The peak frequency
+is then `argmax * sr / nfft`: the index of the largest value times the grid spacing. *Predict, then run*: a
+16-sample Hann-windowed tone of 700 Hz, which is not a bin of $L = 16$; where does each FFT length put its peak?
 """,
         zh=r"""
 ## 频率响应与峰值频率
@@ -122,105 +116,146 @@ is not a bin of $L = 16$; where does each FFT length put its peak?
 
 $$H_n(f) = \left|\sum_{l=0}^{L-1} u_n[l]\, e^{-j 2\pi f l / f_s}\right|.$$
 
-（它的实部就是这个核和频率为 $f$ 的余弦的点积，虚部是它和正弦的点积再取负号——和第 4 章的 STFT 一样，仍然是点积。）一个卷积核的**峰值频率**（peak frequency）
-就是使 $H_n(f)$ 最大的 $f$（`te.peak_frequency`）。
+（求和的实部就是这个核和频率为 $f$ 的余弦的点积，虚部是它和正弦的点积再取负号——和第 4 章的 STFT 一样，仍然是点积。）
+一个卷积核的**峰值频率**（peak frequency）就是使 $H_n(f)$ 最大的 $f$。
 
 对 $L = 16$ 个采样点做 DFT，只能在频率 $k f_s / L$ 上算出 $H_n$，间隔 $f_s / L = 500$ Hz（0、500、…、4000 Hz）。在 FFT 之前给卷积核后面补上一串 0
-（**补零 FFT**，zero-padded FFT，长度 $n_{\text{fft}} > L$），就能在更密的网格上（间隔 $f_s / n_{\text{fft}}$）算出同一条 $H_n$ 曲线；
-补零不会增加信息，只是把曲线采样得更密。本课程用 $n_{\text{fft}} = 512$（网格间隔 15.625 Hz）。
-**先预测，再运行**：一个 16 点、加 Hann 窗的 700 Hz 纯音（700 Hz 不是 $L = 16$ 的频点），不同的 FFT 长度会把它的峰值放在哪里？
+（**补零 FFT**，zero-padded FFT，长度 $n_{\text{fft}} > L$；`torch.fft.rfft(kernel, n=nfft)` 会自动补零），就能在更密的网格上
+（间隔 $f_s / n_{\text{fft}}$）算出同一条 $H_n$ 曲线；补零不会增加信息，只是把曲线采样得更密。峰值频率就是 `argmax * sr / nfft`：
+最大值所在的下标乘以网格间隔。**先预测，再运行**：一个 16 点、加 Hann 窗的 700 Hz 纯音（700 Hz 不是 $L = 16$ 的频点），
+不同的 FFT 长度会把它的峰值放在哪里？
 """,
     ),
     code("""
-tone700 = te.ch05.windowed_tone(700)
-for n_fft, spacing, peak in te.ch05.peak_by_n_fft(tone700, n_ffts=(16, 32, 512)):
-    print(te.t(f"n_fft = {n_fft:3d}: grid {spacing:6.2f} Hz apart, peak at {peak:.1f} Hz",
-               f"n_fft = {n_fft:3d}：网格间隔 {spacing:6.2f} Hz，峰值在 {peak:.1f} Hz"))
+sr = 8000
+n = torch.arange(L)
+tone700 = torch.hann_window(L) * torch.cos(2 * torch.pi * 700 * n / sr)   # en: a kernel whose frequency we know // zh: 一个已知频率的卷积核
+for nfft in (16, 32, 512):
+    H = torch.fft.rfft(tone700, n=nfft).abs()   # en: nfft - L zeros appended, then the FFT // zh: 先补 nfft - L 个 0，再做 FFT
+    print(f"nfft = {nfft:3d}: grid {sr / nfft:6.2f} Hz, peak at {H.argmax() * sr / nfft:5.1f} Hz")
 fig = te.ch05.plot_zero_padding(tone700)
 """),
     md(
         en="""
 With 16 points the peak can only land on a multiple of 500 Hz; the padded FFT finds it close to 700 Hz. (Not exactly
 at 700 Hz: a 2 ms kernel responds to a broad band, and the window's response around −700 Hz overlaps it a little.)
-From now on "peak frequency" means the peak of the 512-point response.
-
-## Kernels side by side, low to high frequency
-
-Both sets sorted by peak frequency. The STFT row shows, for each bin, the Hann-windowed cosine and −sine (the sine of
-the 0 Hz and 4000 Hz bins is all zeros and is left out).
+From now on $n_{\\text{fft}} = 512$, a grid 15.625 Hz apart, and "peak frequency" means the peak of that response.
+One call handles all kernels: `rfft` works along the last axis, one row per kernel. The package's
+`te.frequency_response` and `te.peak_frequency` compute the same, which the cell checks.
 """,
         zh="""
 只有 16 个点时，峰值只能落在 500 Hz 的整数倍上；补零后的 FFT 找到的峰值就在 700 Hz 附近。（不正好是 700 Hz：2 毫秒的卷积核对很宽的频带都有反应，
-窗函数在 −700 Hz 附近的响应也会叠加过来一点。）下文说的“峰值频率”都指 512 点响应的峰值。
-
-## 并排比较：按频率从低到高
-
-两组卷积核都按峰值频率排序。下面一行是 STFT：每个频点（bin）一条加 Hann 窗的余弦和一条 −正弦（0 Hz 和 4000 Hz 频点的正弦全是 0，没有画出）。
+窗函数在 −700 Hz 附近的响应也会叠加过来一点。）下文一律用 $n_{\\text{fft}} = 512$（网格间隔 15.625 Hz），“峰值频率”都指这条响应的峰值。
+一次调用就能处理所有卷积核：`rfft` 沿最后一个轴计算，每行一个卷积核。课程包里的 `te.frequency_response` 和 `te.peak_frequency` 算的是同样的东西，下面的单元格会核对。
 """,
     ),
     code("""
-fig = te.ch05.compare_kernels(learned)
+nfft = 512
+H = torch.fft.rfft(learned, n=nfft).abs()   # en: [N, nfft // 2 + 1]: |H_n(f)| at f = 0, 15.625, ..., 4000 Hz // zh: [N, nfft // 2 + 1]：f = 0、15.625、…、4000 Hz 处的 |H_n(f)|
+peaks = H.argmax(dim=-1) * sr / nfft         # en: each kernel's peak frequency in Hz // zh: 每个卷积核的峰值频率（Hz）
+print("H:", list(H.shape), " peaks:", list(peaks.shape), f" kernel 0 peaks at {peaks[0]:.1f} Hz")
+freqs, mags = te.frequency_response(learned, sr, n_fft=nfft)
+assert torch.allclose(H, mags, atol=1e-5)
+assert torch.equal(peaks, te.peak_frequency(learned, sr, n_fft=nfft))
+"""),
+    md(
+        en="""
+## Kernels side by side, low to high frequency
+
+`torch.argsort(peaks)` lists the kernel indices from the lowest peak to the highest (`stable=True`: kernels with the
+same peak keep their order, as `te.sort_by_frequency` does). Both sets are drawn in that order, the peak frequency
+above each kernel, all kernels of a set on one vertical scale. The STFT row holds, for each bin, the Hann-windowed
+cosine and −sine. (The STFT's 500 Hz pair peaks away from 500 Hz: at such a low frequency a 2 ms window's response
+to −f overlaps the one to +f, as for the 700 Hz tone above.)
+""",
+        zh="""
+## 并排比较：按频率从低到高
+
+`torch.argsort(peaks)` 按峰值从低到高列出卷积核的下标（`stable=True`：峰值相同的卷积核保持原来的顺序，和 `te.sort_by_frequency` 一样）。
+两组卷积核都按这个顺序画出，每个卷积核上方标着它的峰值频率，同一组的卷积核用同一个纵坐标尺度。STFT 那一组是每个频点（bin）一条加 Hann 窗的余弦和一条 −正弦。
+（STFT 的 500 Hz 那一对，峰值并不在 500 Hz：频率这么低时，2 毫秒窗口对 −f 的响应和对 +f 的响应叠在一起，和上面 700 Hz 的纯音一样。）
+""",
+    ),
+    code("""
+order = torch.argsort(peaks, stable=True)   # en: kernel indices, lowest peak first // zh: 卷积核下标，峰值最低的在前
+assert torch.equal(order, te.sort_by_frequency(learned))
+stft_order = torch.argsort(torch.fft.rfft(stft, n=nfft).abs().argmax(dim=-1), stable=True)
+print("lowest 4: ", order[:4].tolist(), peaks[order[:4]].tolist())
+print("highest 4:", order[-4:].tolist(), peaks[order[-4:]].tolist())
+fig = te.ch05.compare_kernels(learned[order], stft[stft_order])
 """),
     md(
         en="""
 ## Frequency responses as a heat map
 
-Each row is one kernel's $H_n(f)$, normalised to its own maximum, rows sorted by peak frequency; the dashed line marks
-1 kHz. The STFT's responses are wide bumps spread evenly over the axis (a 16-sample Hann window cannot be sharper). The
-random start's rows are ragged, their energy spread over the whole axis. Compare the learned panel with both: where are its rows crowded, and how wide are
-their bumps?
+Each row is one kernel's $|H_n(f)|$, divided by its own maximum (so every row reaches 1, the colour bar), rows sorted
+by peak frequency; the dashed line marks 1 kHz. The STFT's responses are wide bumps spread evenly over the axis (a
+16-sample Hann window cannot be sharper). The random start's rows are ragged, their response spread over the whole
+axis. Compare the learned panel with both: where are its rows crowded, and how wide are their bumps? A row that is
+bright over a wide range belongs to a kernel with more than one bump or a very broad one; its peak frequency alone
+says little about it.
 """,
         zh="""
 ## 频率响应热图
 
-每一行是一个卷积核的 $H_n(f)$，按各自的最大值归一化，行按峰值频率排序；虚线是 1 kHz。STFT 的响应是一个个很宽的“鼓包”，
-在频率轴上均匀分布（16 个采样点的 Hann 窗做不出更窄的峰）。随机初始化的每一行都杂乱无章，能量散布在整个频率轴上。把学到的那一栏和这两栏比一比：
-它的行挤在哪些频率上？鼓包有多宽？
+每一行是一个卷积核的 $|H_n(f)|$，除以这一行自己的最大值（所以每行最大都是 1，见色标），行按峰值频率排序；虚线是 1 kHz。STFT 的响应是一个个很宽的“鼓包”，
+在频率轴上均匀分布（16 个采样点的 Hann 窗做不出更窄的峰）。随机初始化的每一行都杂乱无章，响应散布在整个频率轴上。把学到的那一栏和这两栏比一比：
+它的行挤在哪些频率上？鼓包有多宽？如果某一行在很宽的范围内都很亮，说明这个卷积核的响应有不止一个鼓包，或者鼓包很宽；单看它的峰值频率，说明不了多少。
 """,
     ),
     code("""
-fig = te.ch05.plot_response_heatmap({te.t("learned", "学到的"): learned, te.t("random start", "随机初始化"): before, "STFT": stft})
+responses = {}
+for name, k in {"learned": learned, "before": before, "stft": stft}.items():
+    Hk = torch.fft.rfft(k, n=nfft).abs()
+    Hk = Hk[torch.argsort(Hk.argmax(dim=-1), stable=True)]   # en: rows from low to high peak // zh: 行按峰值从低到高
+    responses[name] = Hk / Hk.amax(dim=-1, keepdim=True)    # en: each row divided by its own maximum // zh: 每行除以自己的最大值
+fig = te.ch05.plot_response_heatmap(responses)
 """),
     md(
         en="""
 ## How many kernels peak below 1 kHz?
 
 Conv-TasNet's authors looked at the filters of their best model (N = 512, L = 16, a *linear* encoder, trained on
-WSJ0 read speech) and found "most of the filters are tuned to low acoustic frequencies (more than 60% tuned to
-frequencies below 1 kHz)", which they compare with the mel scale and the cochlea, both of which give low frequencies
-more resolution (Luo & Mesgarani 2019, Section V; the filters are shown in Fig. 5 of Section IV-G). Here are the same
-counts for our kernels, the random start and the STFT. They are what this model has; they are not expected to match
-the paper:
+WSJ0-2mix, mixtures of read speech). Fig. 5 of the paper (Section IV-G) shows its encoder and decoder filters with the
+magnitudes of their FFTs, sorted by how similar the filters are (not by frequency); the text says "the majority of the
+filters are tuned to lower frequencies". The discussion (Section V) puts a number on it: "more than 60% tuned to
+frequencies below 1 kHz", and likens this to the mel scale and to the tonotopic map of the mammalian auditory system,
+both of which give low frequencies more room. The paper does not say how "tuned to" was measured; here it is the peak
+frequency. The cell counts, for each set, the kernels whose peak lies below 1 kHz. These shares are this model's;
+they need not match the paper's. *Before running*: from the heat map, do you expect `learned` above or below 0.60?
 """,
         zh="""
 ## 有多少卷积核的峰值频率低于 1 kHz？
 
-Conv-TasNet 的作者查看了他们最好的模型（N = 512，L = 16，**线性**编码器，在 WSJ0 朗读语音上训练）的滤波器，发现
-“大多数滤波器的峰值频率在低频（超过 60% 低于 1 kHz）”，并把它和梅尔刻度（mel scale）、人耳耳蜗（cochlea）相比：两者都给低频更高的分辨率
-（Luo & Mesgarani 2019，第 V 节；滤波器画在第 IV-G 节的图 5 中）。下面是我们的卷积核、随机初始化和 STFT 的同一统计。
-这些数字就是这个模型的实际情况，不指望与论文一致：
+Conv-TasNet 的作者查看了他们最好的模型（N = 512，L = 16，**线性**编码器，在 WSJ0-2mix 上训练，即朗读语音的混合）的滤波器。
+论文的图 5（第 IV-G 节）画出了编码器和解码器的滤波器以及它们 FFT 的幅度，按滤波器彼此的相似程度排序（不是按频率）；正文说“大多数滤波器调谐在较低的频率上”。
+讨论部分（第 V 节）给出了数字：“超过 60% 调谐在 1 kHz 以下的频率”，并把它比作梅尔刻度（mel scale）和哺乳动物听觉系统的音调拓扑组织（tonotopic organization）：
+两者都给低频更多的位置。论文没有说明“调谐在”是怎么测量的；这里用的是峰值频率。下面的单元格对每一组卷积核数一数峰值低于 1 kHz 的有多少。
+这些比例是这个模型自己的，不必与论文一致。**运行之前先想一想**：从热图看，你预计 `learned` 的比例高于还是低于 0.60？
 """,
     ),
     code("""
-for name, kernels in [("learned", learned), ("learned-espeak", first), (te.t("random start", "随机初始化"), before), ("STFT", stft)]:
-    print(te.ch05.describe_share(name, kernels))
-"""),
-    code("""
-fig = te.ch05.plot_peak_distribution({te.t("learned", "学到的"): learned, te.t("random start", "随机初始化"): before, "STFT": stft},
-                                     paper_share=60)
+peaks_by_set = {}
+for name, k in {"learned": learned, "first": first, "before": before, "stft": stft}.items():
+    p = torch.fft.rfft(k, n=nfft).abs().argmax(dim=-1) * sr / nfft
+    below = int((p < 1000).sum())
+    print(f"{name:8s} {below:2d} of {len(k)} peak below 1 kHz: share {below / len(k):.2f}")
+    peaks_by_set[name] = p
+fig = te.ch05.plot_peak_distribution(peaks_by_set, paper_share=60)
 """),
     md(
         en="""
 Left: one panel per kernel set, the share of its kernels in each 250 Hz band. Right: the share peaking below each
-frequency; read each curve at the dashed 1 kHz line, and compare with the paper's star. A fair reading keeps the
-differences in mind: a 16-sample kernel is 2 ms long, so its response is several hundred Hz wide; our model has far
-fewer kernels than the paper's 512; and its training speech is synthetic, not recorded. What training changed is
-measured against the random start; what "learned" adds over a fixed bank is measured against the STFT.
+frequency; read each curve at the dashed 1 kHz line (the printed shares), and compare with the paper's star at 60%.
+A fair reading keeps the differences in mind: a 16-sample kernel is 2 ms long, so its response is several hundred Hz
+wide; our model has far fewer kernels than the paper's 512; its encoder has a ReLU; and its training speech is
+synthetic, not recorded. What training changed is measured against the random start (`before`); what "learned" adds
+over a fixed bank is measured against the STFT.
 """,
         zh="""
-左边：每组卷积核一栏，画出落在每个 250 Hz 频带里的卷积核占比。右边：峰值频率低于各个频率的卷积核占比；在 1 kHz 虚线处读出每条曲线的值，
-再和论文的星号比较。读图时要记住几点差别：16 个采样点的卷积核只有 2 毫秒长，响应宽达几百 Hz；我们模型的卷积核比论文的 512 个少得多；
-训练语音是合成的，不是录音。训练改变了什么，要和随机初始化比；“学出来”比固定的滤波器组多了什么，要和 STFT 比。
+左边：每组卷积核一栏，画出落在每个 250 Hz 频带里的卷积核占比。右边：峰值频率低于各个频率的卷积核占比；在 1 kHz 虚线处读出每条曲线的值（就是上面打印的比例），
+再和论文在 60% 处的星号比较。读图时要记住几点差别：16 个采样点的卷积核只有 2 毫秒长，响应宽达几百 Hz；我们模型的卷积核比论文的 512 个少得多；
+我们的编码器带 ReLU；训练语音是合成的，不是录音。训练改变了什么，要和随机初始化（`before`）比；“学出来”比固定的滤波器组多了什么，要和 STFT 比。
 """,
     ),
     md(
@@ -228,113 +263,169 @@ measured against the random start; what "learned" adds over a fixed bank is meas
 ## Several phases at one frequency
 
 A single real kernel cannot stand for a frequency band on its own. Its score for a tone depends on where in its cycle
-the frame catches the tone (chapter 02): a cosine kernel can score 0 on a sine of its own frequency. The STFT solves this with exactly two
-kernels per frequency, cos and −sin, 90° apart; together they give magnitude and phase (chapter 04). Conv-TasNet's final
-encoder is **linear**: in the paper's Table III (Section IV-A) a linear encoder with sigmoid masks scored 13.1 dB
-SI-SNRi, the ReLU encoder 13.0 and 12.9 dB (softmax and sigmoid masks), all on WSJ0-2mix with a smaller 1.5M-parameter
-configuration. The paper observed that even this linear encoder holds several filters at the same frequency with different phases (Section IV-G). Ditter & Gerkmann (2020) built a fixed filterbank on that observation.
+the frame catches the tone (chapter 02): a cosine kernel can score 0 on a sine of its own frequency. The STFT solves
+this with exactly two kernels per frequency, cos and −sin, 90° apart; together they give magnitude and phase (chapter
+04). Conv-TasNet's final encoder is **linear**: in the paper's Table III (Section IV-A, a smaller 1.5M-parameter
+configuration on WSJ0-2mix) a linear encoder with sigmoid masks scored 13.1 dB SI-SNRi, the ReLU encoder 13.0 and
+12.9 dB (softmax and sigmoid masks). Even that linear encoder holds filters with the same frequency tuning and various
+phases (Fig. 5, Section IV-G); the authors suggest that this explicit coding of phase may be the key reason it outperforms STFT-based methods.
+Ditter & Gerkmann (2020) built a fixed multi-phase filterbank on that observation. A linear encoder does not *need*
+several phases to keep the signal (16 independent kernels already keep a 16-sample frame), but they help a mask: with
+several phases per band, the band's strength shows in some entry whatever the phase of the frame, and a mask scales
+entries one by one.
 
-The **ReLU** of our encoder makes this even more necessary. After the ReLU a kernel reports only frames that match it
-with a positive sign (chapter 03), so a band needs a kernel for each sign too: $u$ and $-u$, as in chapter 04's
-$[U; -U]$. Two measurements. First, how many kernels have a partner that is nearly their negative? Then, which kernels
-share a frequency (peaks within 100 Hz) with clearly different phases (at least 45° apart)? `te.ch05.same_frequency_group`
-searches every band and returns the group with the most such kernels; the phase is that of the kernel's Fourier
-transform at its peak, measured from the kernel's centre (a cosine centred in the frame has phase 0°).
+The **ReLU** of our encoder adds a second reason. After the ReLU a kernel reports only frames that match it with a
+positive sign (chapter 03), so keeping a band at both signs takes a kernel and its negative: $u$ and $-u$, as in
+chapter 04's $[U; -U]$. First measurement: how many kernels have a partner that is nearly their negative (cosine
+similarity below −0.9)?
 """,
         zh="""
 ## 同一频率，多个相位
 
 单独一个实数卷积核代表不了一个频带。它给纯音打的分，取决于这一帧截到的是纯音周期里的哪个位置（第 2 章）：余弦核给同频率的正弦打分可能为 0。
 STFT 的办法是每个频率恰好两个核：cos 和 −sin，相差 90°，合起来给出幅度和相位（第 4 章）。Conv-TasNet 的最终编码器是**线性**的：
-在论文的表 III（第 IV-A 节）中，线性编码器加 sigmoid 掩码在 WSJ0-2mix 上的 SI-SNRi 为 13.1 dB，ReLU 编码器为 13.0 和 12.9 dB（softmax 与 sigmoid 掩码；都是参数量 1.5M 的较小配置）。
-论文观察到，即使是这个线性编码器，也在同一频率上放了好几个相位不同的滤波器（第 IV-G 节）。
-Ditter 和 Gerkmann（2020）正是根据这一观察，设计了一组固定的多相位滤波器组。
+在论文的表 III（第 IV-A 节，参数量 1.5M 的较小配置，WSJ0-2mix）中，线性编码器加 sigmoid 掩码的 SI-SNRi 为 13.1 dB，ReLU 编码器为 13.0 和 12.9 dB（softmax 与 sigmoid 掩码）。
+即使是这个线性编码器，也有一些滤波器调谐在同一频率上、相位却各不相同（图 5，第 IV-G 节）；作者推测，这种显式的相位编码可能正是它胜过基于 STFT 的方法的关键原因。
+Ditter 和 Gerkmann（2020）根据这一观察设计了一组固定的多相位滤波器组。线性编码器要保留信号，并不**需要**多个相位（16 个线性无关的卷积核就能完整保留 16 个采样点的帧），
+但多个相位对掩码有帮助：一个频带有几个相位，无论帧截到的相位是多少，总有某个元素能反映这个频带的强弱；而掩码正是逐个元素地缩放。
 
-我们编码器里的 **ReLU** 让这一点更加必要。经过 ReLU 之后，一个卷积核只报告与它“同号”匹配的帧（第 3 章），
-所以每个频带还需要分别对应正、负两种符号的核：$u$ 和 $-u$，就像第 4 章的 $[U; -U]$。下面做两个测量。
-第一，有多少个卷积核能找到一个几乎就是它的相反数的搭档？第二，哪些卷积核频率相同（峰值相差不超过 100 Hz）而相位明显不同（至少相差 45°）？
-`te.ch05.same_frequency_group` 搜索每一个频带，返回这样的核最多的一组；相位取卷积核的傅里叶变换在峰值处的相位，以卷积核的中点为时间起点（居中的余弦相位为 0°）。
+我们的编码器后面还有 **ReLU**，这又多了一个理由。经过 ReLU 之后，一个卷积核只报告与它“同号”匹配的帧（第 3 章），
+所以一个频带要保留正、负两种符号，就需要一个核和它的相反数：$u$ 和 $-u$，就像第 4 章的 $[U; -U]$。
+第一项测量：有多少个卷积核能找到一个几乎就是它的相反数的搭档（余弦相似度低于 −0.9）？
 """,
     ),
     code("""
-for name, kernels in [("learned", learned), (te.t("random start", "随机初始化"), before), ("STFT", stft)]:
-    print(te.ch05.describe_negatives(name, kernels))
-group = te.ch05.same_frequency_group(learned)
-print(*te.ch05.describe_group(learned, group), sep="\\n")
-fig = te.ch05.plot_phases(learned, group)
+for name, k in {"learned": learned, "before": before, "stft": stft}.items():
+    unit = k / k.norm(dim=-1, keepdim=True)   # en: every kernel scaled to norm 1 // zh: 每个卷积核缩放到范数 1
+    cos = unit @ unit.T                        # en: [N, N]: cosine similarity of every pair // zh: [N, N]：每一对的余弦相似度
+    cos.fill_diagonal_(1.0)                    # en: a kernel is not its own partner // zh: 卷积核不能和自己配对
+    paired = int((cos.min(dim=-1).values < -0.9).sum())
+    print(f"{name:8s} {paired:2d} of {len(k)} kernels have a partner with cosine similarity < -0.9")
 """),
     md(
         en="""
-Left: every learned kernel as a dot at (peak frequency, phase), the selected group ringed. Right: the selected
-kernels, one per row. Read the printed lines against chapter 04: how do these phases compare with the STFT's cos and
-−sin pair, and which of them are nearly a kernel and its negative?
+Second measurement: which kernels share a frequency but differ in phase? The **phase** of a kernel is the angle of its
+complex spectrum at the peak frequency. Measured from the kernel's first sample it would turn quickly with small
+changes of the peak, so the cell measures time from the kernel's centre, sample $(L-1)/2$: multiplying by
+$e^{+j 2\\pi f (L-1)/2 / f_s}$ moves the time origin there. Then a cosine centred in the frame has phase 0°, a centred
+sine −90°, and $-u$ has $u$'s phase moved by 180°. The cell checks the first two, then looks for a band: among the
+kernels peaking from 1 kHz up to below 4 kHz (at least two cycles in 2 ms, so the phase is easy to see; at 4000 Hz
+the phase can only be 0° or 180°), the kernel with the most others within 50 Hz of its peak, and those others.
+""",
+        zh="""
+第二项测量：哪些卷积核频率相同、相位不同？卷积核的**相位**是它的复数频谱在峰值频率处的辐角。如果从卷积核的第一个采样点开始计时，
+峰值稍有变化，这个角度就会转得很快；所以下面的单元格以卷积核的中点（第 $(L-1)/2$ 个采样点）为时间起点：乘以 $e^{+j 2\\pi f (L-1)/2 / f_s}$
+就把时间起点移到了那里。这样，居中的余弦相位为 0°，居中的正弦为 −90°，$-u$ 的相位比 $u$ 差 180°。单元格先验证前两条，再找一个频带：
+在峰值从 1 kHz 到 4 kHz（不含）的卷积核里（2 毫秒内至少有两个周期，相位容易看清；4000 Hz 处的相位只能是 0° 或 180°），
+找出峰值 ±50 Hz 内其他卷积核最多的那一个，连同这些卷积核一起列出。
+""",
+    ),
+    code("""
+def phase_at_peak(k):
+    X = torch.fft.rfft(k, n=nfft)
+    b = X.abs().argmax(dim=-1)                                        # en: the peak's bin in each row // zh: 每行峰值所在的频点
+    to_centre = torch.exp(2j * torch.pi * b * (k.shape[-1] - 1) / 2 / nfft)   # en: time origin moved to the centre // zh: 时间起点移到中点
+    return torch.angle(X[torch.arange(len(k)), b] * to_centre).rad2deg()
+
+centred = torch.arange(L) - (L - 1) / 2
+cos_sin = torch.stack([torch.cos(2 * torch.pi * 1000 * centred / sr), torch.sin(2 * torch.pi * 1000 * centred / sr)])
+print("centred cos, sin at 1 kHz:", phase_at_peak(cos_sin).round().int().tolist())
+
+phases = phase_at_peak(learned)
+usable = (peaks >= 1000) & (peaks < sr / 2)
+near = (peaks[:, None] - peaks[None, :]).abs() <= 50                  # en: [N, N]: peaks within 50 Hz // zh: [N, N]：峰值相差不超过 50 Hz
+centre = int(((near & usable).sum(dim=1) * usable).argmax())          # en: the kernel with the most such neighbours // zh: 这样的邻居最多的卷积核
+group = torch.nonzero(near[centre] & usable).flatten()
+group = group[torch.argsort(phases[group])]                           # en: sorted by phase // zh: 按相位排序
+for i in group.tolist():
+    print(f"kernel {i:2d}: peak {peaks[i]:6.1f} Hz, phase {phases[i]:+4.0f}°")
+fig = te.ch05.plot_phases(learned, peaks, phases, group)
+"""),
+    md(
+        en="""
+Left: every learned kernel as a dot at (peak frequency, phase), the group ringed. Right: the group's kernels, one per
+row. Read the printed phases against chapter 04: which pairs differ by about 180° (a kernel and its negative, the pairs
+counted above), and which by about 90°, like the STFT's cos and −sin?
 
 ## Before and after training
 
-The same kernels (same index) at the seeded random start of training, and in the shipped model (with the first,
-espeak-only model in between when the shipped one was trained further from it). Kernels are picked evenly over the
-shipped model's peak frequencies. Look first, then read the measurements below the figure.
+The figure compares the same kernels (same index) at three stages: top, the random start of training (`before`);
+middle, the first model, trained on espeak voices only (`first`); bottom, the course's model (`learned`). The eight
+kernels are picked from `learned`'s sorted order, spread from its lowest peak to its highest. Look first, then read
+the measurements below the figure.
 """,
         zh="""
-左边：每个学到的卷积核是一个点，横坐标是峰值频率，纵坐标是相位；选出的那一组画了圈。右边：选出的卷积核，每行一个。
-对照第 4 章读一读打印出的几行：这些相位和 STFT 的 cos、−sin 一对相比如何？其中哪几个几乎是一个核和它的相反数？
+左边：每个学到的卷积核是一个点，横坐标是峰值频率，纵坐标是相位；选出的那一组画了圈。右边：这一组卷积核，每行一个。
+对照第 4 章读一读打印出的相位：哪几对相差约 180°（一个核和它的相反数，也就是上面数过的那种搭档）？哪几对相差约 90°，像 STFT 的 cos 和 −sin？
 
 ## 训练前后
 
-同样几个卷积核（同一编号）：训练开始时的随机初始化（固定随机种子），以及随包附带的模型（如果它是在第一个只用 espeak 训练的模型上接着训练的，
-中间一行就是那个模型）。所选的卷积核在随包模型的峰值频率上均匀分布。先看图，再读图下面的测量结果。
+下图比较同一编号的几个卷积核在三个阶段的样子：上行是训练开始时的随机初始化（`before`），中行是只用 espeak 训练的第一版模型（`first`），
+下行是课程自带的模型（`learned`）。这 8 个卷积核从 `learned` 排好的顺序里挑选，从峰值最低的到最高的大致均匀分布。先看图，再读图下面的测量结果。
 """,
     ),
     code("""
-stages = te.ch05.training_stages()
-fig = te.ch05.plot_before_after(stages)
-"""),
-    code("""
-for name, kernels in stages.items():
-    print(te.ch05.describe_kernels(name, kernels))
-print(te.ch05.describe_change(before, learned, te.t("random start", "随机初始化"), "learned"))
+stages = {"before": before, "first": first, "learned": learned}
+picks = order[torch.linspace(0, N - 1, 8).round().long()]   # en: 8 kernels, from the lowest peak of `learned` to the highest // zh: 8 个卷积核，从 `learned` 峰值最低的到最高的
+fig = te.ch05.plot_before_after({name: k[picks] for name, k in stages.items()}, picks)
 """),
     md(
         en="""
-The first measurement is how band-like the kernels are: the share of a kernel's response energy that lies within
-±250 Hz of its peak (the median over all kernels; the larger, the more a kernel is one oscillation of one frequency).
-Compare the stages: did training make the kernels more band-like? And is every trained kernel an oscillation? Count
-the ones that peak at 0 Hz: such a **low-pass** kernel responds to the frame's average (its DC part) and slow trends, not to an
-oscillation.
-
-## Browse the kernels
-
-Move the slider through the learned kernels, low to high frequency. For each kernel: its waveform, its frequency
-response, and the three frames of a synthetic test sentence that excite it most (the largest values it puts into the
-strength map). Compare them with the kernel: the best-scoring frames are loud *and* shaped like it (score =
-loudness × likeness, chapter 02). Template matching, with learned templates.
+Three measurements, one line per stage. The share peaking below 1 kHz, as before. How **band-like** the kernels
+are: the share of a kernel's response energy ($|H_n(f)|^2$, summed over the grid) that lies within ±250 Hz of its
+peak, the median over all kernels; the larger, the more a kernel is one oscillation of one frequency. And how many
+peak at 0 Hz: such a **low-pass** kernel responds to the frame's average (its DC part) and slow trends, not to an
+oscillation. Did training make the kernels more band-like? Is every trained kernel an oscillation?
 """,
         zh="""
-第一项测量的是卷积核有多像“一个频带”：卷积核的响应能量中，落在峰值 ±250 Hz 以内的比例（取所有卷积核的中位数；越大，越像单一频率的一段振荡）。
-比较各个阶段：训练是否让卷积核更像频带？训练后的卷积核都是振荡吗？数一数峰值在 0 Hz 的有几个：这样的**低通**（low-pass）卷积核
-响应的是这一帧的平均值（直流分量，DC）和缓慢的趋势，而不是振荡。
+每个阶段打印一行，包含三项测量。一是峰值低于 1 kHz 的比例，和前面一样。二是卷积核有多像**一个频带**：卷积核的响应能量（$|H_n(f)|^2$ 在网格上求和）中，
+落在峰值 ±250 Hz 以内的比例，取所有卷积核的中位数；越大，越像单一频率的一段振荡。三是峰值在 0 Hz 的有几个：这样的**低通**（low-pass）卷积核
+响应的是这一帧的平均值（直流分量，DC）和缓慢的趋势，而不是振荡。训练是否让卷积核更像频带？训练后的卷积核都是振荡吗？
+""",
+    ),
+    code("""
+freqs = torch.fft.rfftfreq(nfft, d=1 / sr)   # en: the grid: 0, 15.625, ..., 4000 Hz // zh: 频率网格：0、15.625、…、4000 Hz
+for name, k in stages.items():
+    energy = torch.fft.rfft(k, n=nfft).abs() ** 2
+    p = freqs[energy.argmax(dim=-1)]
+    near_peak = (freqs[None, :] - p[:, None]).abs() <= 250
+    band = ((energy * near_peak).sum(dim=-1) / energy.sum(dim=-1)).median()
+    print(f"{name:8s} below 1 kHz {(p < 1000).float().mean():.2f}   within ±250 Hz {band:.2f}   at 0 Hz {int((p == 0).sum()):2d}")
+"""),
+    md(
+        en="""
+## Browse the kernels
 
+Template matching, with learned templates. The cell below scores every frame of a synthetic test sentence with every
+learned kernel (the strength map before the ReLU, chapter 04, as `[K, N]`). The slider then walks through the learned
+kernels from low to high frequency. For each kernel: its waveform, its frequency response, and the three frames with
+its largest scores (the largest values it puts into the strength map). Compare them with the kernel: the
+best-scoring frames are loud *and* shaped like it (score = norm of the frame × norm of the kernel × cosine
+similarity, chapter 02).
+""",
+        zh="""
 ## 逐个浏览卷积核
 
-拖动滑块，按频率从低到高浏览学到的卷积核。每个核显示：波形、频率响应，以及一句合成测试语音里最能激活它的三帧（它在强度图里给出的最大值）。
-把这些帧和卷积核比一比：得分最高的帧既响、形状又像它（分数 = 帧的幅度 × 相似程度，第 2 章）。这就是模板匹配，只不过模板是学出来的。
+这就是模板匹配，只不过模板是学出来的。下面的单元格用每个学到的卷积核给一句合成测试语音的每一帧打分（也就是 ReLU 之前的强度图，第 4 章，这里写成 `[K, N]`）。
+然后拖动滑块，按频率从低到高浏览学到的卷积核。每个核显示：波形、频率响应，以及它得分最高的三帧（它在强度图里给出的最大值）。
+把这些帧和卷积核比一比：得分最高的帧既响、形状又像它（分数 = 帧的范数 × 卷积核的范数 × 余弦相似度，第 2 章）。
 """,
     ),
     code("""
 clip = te.load_clip(te.speech_clips("test")[0])
-Audio(clip.numpy(), rate=8000)
+scores = te.slice_frames(clip, L) @ learned.T   # en: [K, N]: every frame scored by every kernel // zh: [K, N]：每个卷积核给每一帧打分
+print("scores [K, N]:", list(scores.shape))
+Audio(clip.numpy(), rate=sr)
 """),
     code("""
 te.ch05.kernel_browser(learned, clip)
 """, tags=["nbval-ignore-output"]),
     code("""
-view = te.ch05.kernel_view(learned, 0, clip)   # what the slider shows at position 0
-last = te.ch05.kernel_view(learned, len(learned) - 1, clip)
-assert view["peak_hz"] <= last["peak_hz"] and len(view["best_frames"]) == 3
-print(te.t(f"slider at 0: kernel #{view['kernel']}, peak {view['peak_hz']:.0f} Hz; "
-           f"at {len(learned) - 1}: kernel #{last['kernel']}, peak {last['peak_hz']:.0f} Hz",
-           f"滑块在 0：卷积核 #{view['kernel']}，峰值 {view['peak_hz']:.0f} Hz；"
-           f"滑块在 {len(learned) - 1}：卷积核 #{last['kernel']}，峰值 {last['peak_hz']:.0f} Hz"))
+view = te.ch05.kernel_view(learned, 0, clip)            # en: what the slider shows at position 0 // zh: 滑块在位置 0 时显示的内容
+best = torch.argsort(scores[:, order[0]], descending=True)[:3]   # en: the lowest kernel's three best frames // zh: 峰值最低的卷积核得分最高的三帧
+assert view["kernel"] == order[0] and torch.equal(view["best_frames"], best)
+assert torch.allclose(view["scores"], scores[best, order[0]], atol=1e-5)
+print(f"position 0: kernel #{view['kernel']}, peak {view['peak_hz']:.0f} Hz, best frames {best.tolist()}")
 """),
     md(
         en="""
@@ -351,7 +442,7 @@ apart are the frequencies at which this FFT evaluates $H_n(f)$?
 """,
     ),
     code("""
-answer = None  # your answer: a number in Hz / 你的答案：一个数（Hz）
+answer = None  # en: your answer: a number in Hz // zh: 你的答案：一个数（Hz）
 te.check("05.1", answer)
 """),
     code("""
@@ -360,15 +451,15 @@ te.solution("05.1")
     md(
         en="""
 **Exercise 05.2** How many of the learned kernels (`learned`) have their peak frequency from 2 kHz up to, but not
-including, 3 kHz ($2000 \\le f < 3000$)? Compute it with `te.peak_frequency`.
+including, 3 kHz ($2000 \\le f < 3000$)? Compute it from `peaks` (or `te.peak_frequency(learned)`).
 """,
         zh="""
 **练习 05.2** 学到的卷积核（`learned`）中，有多少个的峰值频率在 2 kHz 到 3 kHz 之间（$2000 \\le f < 3000$，不含 3 kHz）？
-用 `te.peak_frequency` 算出来。
+用 `peaks`（或 `te.peak_frequency(learned)`）算出来。
 """,
     ),
     code("""
-answer = None  # your answer: a whole number / 你的答案：一个整数
+answer = None  # en: your answer: a whole number // zh: 你的答案：一个整数
 te.check("05.2", answer)
 """),
     code("""
@@ -378,15 +469,15 @@ te.solution("05.2")
         en="""
 **Exercise 05.3** *Predict, then check.* Kernel $u$ has its peak at 1 kHz with phase $\\varphi$ there. What is the
 phase of $-u$ at its peak, relative to $\\varphi$? Answer with the difference in degrees, then check your prediction
-with `te.ch05.kernel_phase` on any kernel and its negative.
+with `phase_at_peak` from the cell above, on `learned` and on `-learned`.
 """,
         zh="""
 **练习 05.3** **先预测，再验证**。卷积核 $u$ 的峰值在 1 kHz，那里的相位是 $\\varphi$。$-u$ 在峰值处的相位比 $\\varphi$ 差多少？
-用度数作答，再用 `te.ch05.kernel_phase` 对任意一个卷积核和它的相反数验证你的预测。
+用度数作答，再用上面单元格里的 `phase_at_peak` 分别算 `learned` 和 `-learned` 的相位，验证你的预测。
 """,
     ),
     code("""
-answer = None  # your answer: a difference in degrees / 你的答案：相位差（度）
+answer = None  # en: your answer: a difference in degrees // zh: 你的答案：相位差（度）
 te.check("05.3", answer)
 """),
     code("""
@@ -395,25 +486,25 @@ te.solution("05.3")
     md(
         en="""
 **Exercise 05.4** (open question, no checker) A 16-sample frame has only 16 numbers, yet the encoder has more kernels
-than that (`learned.shape[0]`). Is that a waste? Use `te.ch05.negative_partners(learned)` and the phase figure to say
+than that (`N`). Is that a waste? Use the partner count and the phase figure above to say
 what the extra kernels are used for, and think about what a mask (chapter 06) can and cannot do with an encoder
 output that is never negative.
 
-*Our answer, in words*: a frame of 16 samples has 16 directions, so a linear encoder with 16 well-chosen kernels
-already keeps all of it. The ReLU cuts every score below 0, so to keep both signs of a direction the encoder needs a
-kernel and its negative (chapter 04's $[U; -U]$): twice as many kernels as directions. Several phases per band let
+*Our answer, in words*: a frame of 16 samples is a vector in 16 dimensions, so a linear encoder with 16 linearly
+independent kernels already keeps all of it. The ReLU cuts every score below 0, so to keep both signs of a direction
+the encoder needs a kernel and its negative (chapter 04's $[U; -U]$): twice as many kernels as dimensions. Several phases per band let
 the strength of a band be read from any frame, wherever the frame catches the oscillation. And the masks of chapter
 06 only scale the encoder's outputs by numbers between 0 and 1; with many overlapping kernels, two speakers can load
 different kernels even where they share a band. The Conv-TasNet paper reports that more kernels (an "overcomplete"
 encoder) separate better (Table II: N = 128, 256, 512).
 """,
         zh="""
-**练习 05.4**（开放题，不自动检查）一个 16 点的帧只有 16 个数，编码器的卷积核却比这多（`learned.shape[0]`）。这是浪费吗？
-用 `te.ch05.negative_partners(learned)` 和上面的相位图说明多出来的卷积核用在了哪里；再想一想：编码器的输出永远不为负，
+**练习 05.4**（开放题，不自动检查）一个 16 点的帧只有 16 个数，编码器的卷积核却比这多（`N` 个）。这是浪费吗？
+用上面数出的搭档个数和相位图说明多出来的卷积核用在了哪里；再想一想：编码器的输出永远不为负，
 第 6 章的掩码（mask）能对它做什么、不能做什么？
 
-**参考答案**：16 个采样点的帧只有 16 个方向，一个线性编码器只要 16 个选得好的卷积核就能完整保留它。ReLU 把所有小于 0 的分数都截掉，
-要保留一个方向的正负两种符号，就需要一个核和它的相反数（第 4 章的 $[U; -U]$）：卷积核的个数是方向数的两倍。每个频带有几个相位，
+**参考答案**：16 个采样点的帧是一个 16 维向量，一个线性编码器只要 16 个线性无关的卷积核就能完整保留它。ReLU 把所有小于 0 的分数都截掉，
+要保留一个方向的正负两种符号，就需要一个核和它的相反数（第 4 章的 $[U; -U]$）：卷积核的个数是维数的两倍。每个频带有几个相位，
 无论帧截到振荡的哪个位置，都能读出这个频带的强度。第 6 章的掩码只能把编码器的输出乘以 0 到 1 之间的数；卷积核多、彼此重叠，
 两个说话人即使在同一频带里，也可能落在不同的卷积核上。Conv-TasNet 论文报告：卷积核越多（“过完备”，overcomplete 的编码器），
 分离效果越好（表 II：N = 128、256、512）。
@@ -424,11 +515,12 @@ encoder) separate better (Table II: N = 128, 256, 512).
 ## Summary in three lines
 
 1. A kernel's frequency response $H_n(f)$ is the magnitude of its Fourier transform (a zero-padded FFT samples it
-   finely); its peak frequency says which band the kernel listens to.
+   finely: `torch.fft.rfft(kernel, n=nfft).abs()`); its peak frequency, `argmax * sr / nfft`, says which band the
+   kernel listens to.
 2. The STFT puts its kernels evenly, one cos/sin pair per bin; a learned encoder puts them where training placed
-   them. Look for several phases at one frequency (a linear encoder needs them too) and for kernels paired with their
-   negatives (the ReLU needs both signs); the counts printed above are this model's, and the paper's "more than 60%
-   below 1 kHz" is the paper's.
+   them. Look for several phases at one frequency (they help a linear encoder too: a band's strength shows in some
+   entry at any phase, which entry-by-entry masks need) and for kernels paired with their negatives (the ReLU needs
+   both signs); the shares and counts printed above are this model's, and "more than 60% below 1 kHz" is the paper's.
 3. What training changed is measured against the random start (where the peaks fall, how band-like the kernels are,
    how many are low-pass), not read off a picture. The next chapter shows what this encoder buys for separation.
 
@@ -436,7 +528,8 @@ encoder) separate better (Table II: N = 128, 256, 512).
 
 - Y. Luo, N. Mesgarani, "Conv-TasNet: Surpassing Ideal Time–Frequency Magnitude Masking for Speech Separation",
   IEEE/ACM TASLP 27(8), 2019: Section IV-A and Table III (linear vs ReLU encoder), Section IV-G and Fig. 5 (the
-  learned filters, several phases per frequency), Section V ("more than 60% tuned to frequencies below 1 kHz").
+  learned filters and the magnitudes of their FFTs; filters with the same frequency tuning show various phases),
+  Section V ("more than 60% tuned to frequencies below 1 kHz").
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - Y. Luo, N. Mesgarani, "TasNet: Time-Domain Audio Separation Network for Real-Time, Single-Channel Speech
   Separation", ICASSP 2018 (a gated encoder: ReLU × sigmoid on normalised segments).
@@ -456,15 +549,18 @@ encoder) separate better (Table II: N = 128, 256, 512).
         zh=r"""
 ## 本章总结（三句话）
 
-1. 卷积核的频率响应 $H_n(f)$ 是它的傅里叶变换的幅度（补零 FFT 把它采样得更密）；峰值频率说明这个核“听”的是哪个频带。
-2. STFT 把卷积核均匀排开，每个频点一对 cos/sin；学到的编码器把卷积核放在训练决定的位置。留意同一频率上的多个相位（线性编码器也需要它们），
-   以及成对的“核与它的相反数”（ReLU 需要正负两种符号）；上面打印的数字是这个模型的，“超过 60% 低于 1 kHz”是论文的结果。
+1. 卷积核的频率响应 $H_n(f)$ 是它的傅里叶变换的幅度（补零 FFT 把它采样得更密：`torch.fft.rfft(kernel, n=nfft).abs()`）；
+   峰值频率 `argmax * sr / nfft` 说明这个核“听”的是哪个频带。
+2. STFT 把卷积核均匀排开，每个频点一对 cos/sin；学到的编码器把卷积核放在训练决定的位置。留意同一频率上的多个相位（对线性编码器也有帮助：
+   无论帧的相位如何，频带的强弱总能在某个元素上体现出来，而掩码是逐个元素起作用的），以及成对的“核与它的相反数”（ReLU 需要正负两种符号）；
+   上面打印的比例和个数是这个模型的，“超过 60% 低于 1 kHz”是论文的结果。
 3. 训练改变了什么，要以随机初始化为参照来测量（峰值落在哪里、卷积核有多像频带、有多少是低通的），而不是只看图。下一章看看这个编码器对语音分离有什么用。
 
 ### 参考文献
 
 - Y. Luo, N. Mesgarani，“Conv-TasNet: Surpassing Ideal Time–Frequency Magnitude Masking for Speech Separation”，IEEE/ACM TASLP 27(8)，2019：
-  第 IV-A 节与表 III（线性编码器与 ReLU 编码器），第 IV-G 节与图 5（学到的滤波器，同一频率多个相位），第 V 节（“超过 60% 的滤波器峰值低于 1 kHz”）。
+  第 IV-A 节与表 III（线性编码器与 ReLU 编码器），第 IV-G 节与图 5（学到的滤波器及其 FFT 幅度；调谐在同一频率的滤波器相位各不相同），
+  第 V 节（“超过 60% 调谐在 1 kHz 以下的频率”）。
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - Y. Luo, N. Mesgarani，“TasNet: Time-Domain Audio Separation Network for Real-Time, Single-Channel Speech Separation”，ICASSP 2018
   （门控编码器：在归一化的片段上做 ReLU × sigmoid）。[arXiv:1711.00541](https://arxiv.org/abs/1711.00541)

@@ -17,7 +17,7 @@ def _peaks():
     from ..core.fourier import peak_frequency
     from ..core.model import load_pretrained
 
-    return peak_frequency(load_pretrained("learned").encoder.templates.detach()[:, 0])  # as te.ch05.encoder_kernels
+    return peak_frequency(load_pretrained("learned").encoder.conv1d_U.weight.detach()[:, 0])  # the notebook's `learned`
 
 
 @exercise(
@@ -78,10 +78,10 @@ def _count_band(answer):
     "05.3",
     "180°. The Fourier transform is linear: the spectrum of -u is minus the spectrum of u, at every frequency. "
     "Minus a complex number has the same magnitude (so the same frequency response and the same peak) and a phase "
-    "moved by 180° (e^{jπ} = -1). Check: te.ch05.kernel_phase(-learned) - te.ch05.kernel_phase(learned) is ±π for "
-    "every kernel. The STFT's cos and -sin differ by 90° instead.",
+    "moved by 180° (e^{jπ} = -1). Check: phase_at_peak(-learned) - phase_at_peak(learned) is ±180° for every "
+    "kernel. The STFT's cos and -sin differ by 90° instead.",
     "180°。傅里叶变换是线性的：-u 的频谱在每个频率上都是 u 的频谱取负。一个复数取负，幅度不变（所以频率响应和峰值都不变），"
-    "相位移动 180°（e^{jπ} = -1）。验证：te.ch05.kernel_phase(-learned) - te.ch05.kernel_phase(learned) 对每个卷积核都是 ±π。"
+    "相位移动 180°（e^{jπ} = -1）。验证：phase_at_peak(-learned) - phase_at_peak(learned) 对每个卷积核都是 ±180°。"
     "而 STFT 的 cos 与 -sin 相差的是 90°。",
 )
 def _negative_phase(answer):
