@@ -9,6 +9,7 @@ import pytest
 import torch
 
 import tasnet_edu as te
+from tasnet_edu.core.model import untrained_model
 from tasnet_edu.core.signals import random_templates
 from tasnet_edu.ui.course import CHAPTERS
 
@@ -94,7 +95,7 @@ def test_rendering_a_figure_restores_language_style_and_random_generator():
 
 
 @pytest.mark.parametrize("make", [
-    lambda: te.ch05.untrained_model(),
+    lambda: untrained_model(),
     lambda: te.ch06.new_run(te.ch06.TrainConfig()),
     lambda: random_templates(4, 16),
 ])
@@ -105,5 +106,5 @@ def test_seeded_helpers_leave_the_global_generator_alone(make):
 
 
 def test_seeded_helpers_are_reproducible():
-    a, b = te.ch05.untrained_model(), te.ch05.untrained_model()
+    a, b = untrained_model(), untrained_model()
     assert all(torch.equal(x, y) for x, y in zip(a.state_dict().values(), b.state_dict().values()))
