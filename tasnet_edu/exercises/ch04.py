@@ -16,9 +16,11 @@ def _numbers(answer, count: int) -> list[float] | None:
 
 @exercise(
     "04.1",
-    "(2, 512, 1999). M = 2 clips, N = 512 templates, K = (16000 - 16) // 8 + 1 = 1999 frames. "
+    "(2, 512, 1999). M = 2 clips, N = 512 templates, and 2 s at 8 kHz is T = 16000 samples per clip, so "
+    "K = (16000 - 16) // 8 + 1 = 1999 frames. "
     "Check: te.Encoder(16, 512)(torch.zeros(2, 16000)).shape.",
-    "(2, 512, 1999)。M = 2 条音频，N = 512 个模板，K = (16000 - 16) // 8 + 1 = 1999 帧。"
+    "(2, 512, 1999)。M = 2 条音频，N = 512 个模板；2 秒、8 kHz 即每条 T = 16000 个采样点，"
+    "所以 K = (16000 - 16) // 8 + 1 = 1999 帧。"
     "验证：te.Encoder(16, 512)(torch.zeros(2, 16000)).shape。",
 )
 def batch_shape(answer):
@@ -115,6 +117,6 @@ def resolutions(answer):
             "频点间隔是 采样率 / L，不是 采样率 / (2L)。",
         )
     return (
-        "Bins are sample_rate / L Hz apart (te.ch04.bin_frequencies(128)).",
-        "频点间隔是 采样率 / L Hz（可以看 te.ch04.bin_frequencies(128)）。",
+        "Bins are sample_rate / L Hz apart (the primer's f_m = m * sr / L).",
+        "频点间隔是 采样率 / L Hz（即傅里叶回顾里的 f_m = m * sr / L）。",
     )
