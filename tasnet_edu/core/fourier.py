@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 
 import torch
-import torch.nn.functional as F
 
 from .audio import SAMPLE_RATE
 from .checks import as_float_tensor, as_waveform, check_length, check_size
@@ -61,15 +60,6 @@ def stft_kernels(L: int, window=None, n_fft: int | None = None) -> torch.Tensor:
     real = w * torch.cos(angle)
     imag = -w * torch.sin(angle)
     return torch.cat([real, imag]).unsqueeze(1).float()
-
-
-def bin_frequencies(L: int, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
-    """Centre frequency in Hz of each of the ``L // 2 + 1`` STFT bins.
-
-    >>> bin_frequencies(16)  # 2 ms frames at 8 kHz: bins 500 Hz apart
-    tensor([   0.,  500., 1000., 1500., 2000., 2500., 3000., 3500., 4000.])
-    """
-    return torch.arange(L // 2 + 1) * sample_rate / L
 
 
 def _as_kernel_matrix(kernels) -> torch.Tensor:
@@ -132,26 +122,3 @@ def stft_reference(x, L: int) -> torch.Tensor:
     return torch.stft(
         x, n_fft=L, hop_length=L // 2, window=torch.hann_window(L, dtype=x.dtype), center=False, return_complex=True
     )
-
-
-def stft_via_conv(x, L: int) -> torch.Tensor:
-    """The STFT computed as the encoder does: ``conv1d(x, stft_kernels(L), stride=L // 2)``, complex ``[L//2+1, K]``.
-
-    The first ``L//2+1`` output channels are the real parts, the rest the
-    imaginary parts. Used by notebook ``04_strength_map``.
-    """
-    x = as_waveform(x)
-    L = check_size("L", L, 2)
-    check_length(x.shape[-1], L)
-    out = F.conv1d(x[None, None], stft_kernels(L).to(x.dtype), stride=L // 2)[0]
-    F_bins = L // 2 + 1
-    return torch.complex(out[:F_bins], out[F_bins:])
-
-
-def stft_difference(x, L: int) -> float:
-    """Largest ``|stft_via_conv - stft_reference|`` over all bins and frames, in float64 (about 1e-7: the float32 kernels).
-
-    Used by notebook ``04_strength_map`` to show that the two are the same numbers.
-    """
-    x = as_waveform(x).double()
-    return float((stft_via_conv(x, L) - stft_reference(x, L)).abs().max())
