@@ -251,3 +251,23 @@ def training_log(name: str = "learned") -> list[dict]:
         raise FileNotFoundError(f"no training log at {path}")
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
+
+
+@torch.no_grad()
+def real_time_factor(model, seconds: float = 4.0, repeats: int = 3, sample_rate: int = 8000) -> float:
+    """How many times faster than real time ``model`` separates a ``seconds``-long mixture (best of ``repeats``).
+
+    1 / this is the real-time factor RTF = processing time / audio length. Used by ``tools/benchmark.py``;
+    notebook 06 writes the same measurement in a cell. The random input has its own generator.
+    """
+    import time
+
+    g = torch.Generator().manual_seed(0)  # its own generator: the caller's random numbers stay untouched
+    x = torch.randn(1, int(seconds * sample_rate), generator=g) * 0.1
+    model(x)  # warm-up
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        model(x)
+        best = min(best, time.perf_counter() - t0)
+    return seconds / best

@@ -45,11 +45,11 @@ def _expected_06_3() -> float:
     return float(si_snr_improvement(est, m["sources"][None], m["mixture"][None])[0])
 
 
-@exercise("06.3", "m = te.ch06.real_example(1); est = model(m['mixture'][None]); "
-          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None]). The model's output order does not "
+@exercise("06.3", "m = real_mixtures(2)[1]; est = model(m['mixture'][None]); "
+          "si_snr_improvement(est, m['sources'][None], m['mixture'][None]). The model's output order does not "
           "matter: the function scores both pairings and keeps the better (PIT).",
-          "m = te.ch06.real_example(1)；est = model(m['mixture'][None])；"
-          "te.ch06.si_snr_improvement(est, m['sources'][None], m['mixture'][None])。模型输出的顺序无关紧要："
+          "m = real_mixtures(2)[1]；est = model(m['mixture'][None])；"
+          "si_snr_improvement(est, m['sources'][None], m['mixture'][None])。模型输出的顺序无关紧要："
           "函数会把两种配对都算一遍，取更好的那个（PIT）。")
 def _one_mixture(answer):
     expected = _expected_06_3()
@@ -60,7 +60,8 @@ def _one_mixture(answer):
         return ("close, but the sign is wrong: SI-SNRi is the estimate's SI-SNR minus the mixture's",
                 "接近了，但符号反了：SI-SNRi 是估计的 SI-SNR 减去混合语音的 SI-SNR")
     if abs(value - expected) <= 3:
-        return ("not quite: did you use example 1 (not 0) and the separated output, with [None] for batches of one?",
-                "还不对：是否用了第 1 个例子（不是第 0 个），并用 [None] 把每个张量变成大小为 1 的批？")
-    return ("not quite: use te.ch06.si_snr_improvement(estimates, sources, mixture), each with [None] added",
-            "还不对：用 te.ch06.si_snr_improvement(估计, 声源, 混合)，每个张量都加上 [None]")
+        return ("not quite: did you use real_mixtures(2)[1] (the second, not the first) and the separated output, "
+                "with [None] for batches of one?",
+                "还不对：是否用了 real_mixtures(2)[1]（第二个，不是第一个），并用 [None] 把每个张量变成大小为 1 的批？")
+    return ("not quite: use si_snr_improvement(estimates, sources, mixture) from tasnet_edu.core.metrics, each with [None] added",
+            "还不对：用 tasnet_edu.core.metrics 里的 si_snr_improvement(估计, 声源, 混合)，每个张量都加上 [None]")
