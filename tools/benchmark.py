@@ -43,7 +43,7 @@ def notebook_times() -> list[tuple[str, float]]:
 
 def separation_speed(quiet: bool = False) -> dict:
     from tasnet_edu import load_pretrained
-    from tasnet_edu.chapters.ch06_separation import real_time_factor
+    from tasnet_edu.core.evaluation import real_time_factor
 
     out = {}
     for encoder in ("learned", "stft"):

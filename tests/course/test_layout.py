@@ -9,6 +9,7 @@ import pytest
 import torch
 
 import tasnet_edu as te
+from tasnet_edu.core import training
 from tasnet_edu.core.model import untrained_model
 from tasnet_edu.core.signals import random_templates
 from tasnet_edu.ui.course import CHAPTERS
@@ -96,7 +97,7 @@ def test_rendering_a_figure_restores_language_style_and_random_generator():
 
 @pytest.mark.parametrize("make", [
     lambda: untrained_model(),
-    lambda: te.ch06.new_run(te.ch06.TrainConfig()),
+    lambda: training.new_run(training.TrainConfig()),
     lambda: random_templates(4, 16),
 ])
 def test_seeded_helpers_leave_the_global_generator_alone(make):
