@@ -44,7 +44,7 @@ class Exercise:
     """One exercise: ``checker(answer)`` returns ``None`` when right, else a hint ``(en, zh)``."""
 
     id: str
-    checker: Callable[[Any], tuple[str, str] | None]
+    checker: Callable[[Any], tuple[str, str] | None] | None  # None: an open question (answered in words)
     solution_en: str
     solution_zh: str
     solution_code: str = ""  # a build exercise's solution: code that defines the function (tested to pass)
@@ -75,6 +75,11 @@ def exercise(id: str, solution_en: str, solution_zh: str, code: str = ""):
         return checker
 
     return register
+
+
+def open_question(id: str, answer_en: str, answer_zh: str) -> None:
+    """Register open question ``id``: no checker; its answer in words shows only through ``te.solution`` (the flag)."""
+    EXERCISES[id] = Exercise(id, None, answer_en, answer_zh)
 
 
 @dataclass
@@ -170,6 +175,9 @@ def _get(id: str) -> Exercise:
 def hint_for(id: str, answer) -> tuple[str, str] | None:
     """``None`` if ``answer`` solves exercise ``id``, else the hint ``(en, zh)``; never raises for odd answers."""
     ex = _get(id)
+    if ex.checker is None:
+        return (f"{id} is an open question: no checker; think it through, then compare with te.solution(\"{id}\")",
+                f"{id} 是开放题，不自动检查；先自己想清楚，再用 te.solution(\"{id}\") 对照参考答案")
     if answer is None or answer is ...:
         return ("not answered yet (replace None with your answer)", "还没有作答（把 None 换成你的答案）")
     try:

@@ -106,3 +106,19 @@ def test_no_build_solution_is_in_a_stored_notebook():
     for id, ex in build_exercises().items():
         body = [line.strip() for line in ex.solution_code.splitlines()[1:] if len(line.strip()) > 12]
         assert not any(line in stored for line in body), f"the solution of {id} shows in a notebook"
+
+
+def test_an_open_question_has_no_checker_and_a_hidden_answer(capsys, monkeypatch):
+    import tasnet_edu.exercises as exercises
+
+    exercises.open_question("99.9", "Because of the hop.", "因为帧移。")
+    try:
+        assert "open question" in exercises.hint_for("99.9", "anything")[0]
+        monkeypatch.setattr(exercises, "SHOW_SOLUTIONS", False)
+        exercises.solution("99.9")
+        assert "Because of the hop." not in capsys.readouterr().out
+        monkeypatch.setattr(exercises, "SHOW_SOLUTIONS", True)
+        exercises.solution("99.9")
+        assert "Because of the hop." in capsys.readouterr().out
+    finally:
+        del exercises.EXERCISES["99.9"]
