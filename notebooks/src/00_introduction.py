@@ -414,7 +414,10 @@ print(list(encoder(two.unsqueeze(1)).shape))      # en: the fix: [M, 1, T] // zh
 - **Run the cells from top to bottom** (in JupyterLab: Run > Run All Cells). Later cells use what earlier cells made.
 - **Listen**: every `Audio` player can be played in the notebook.
 - **Widgets**: some chapters have sliders (for example L and T in chapter 01). Move them and the picture is redrawn.
-- **Exercises** end each chapter. Replace `None` with your answer and run the cell: `te.check` prints ✓, or ✗ with a hint.
+- **Exercises** end each chapter. Some ask for a number: replace `None` with your answer and run the cell. Most ask you
+  to *write a function*: fill in its body (where the `...` is) and run the cell; `te.check` runs your function on its
+  own inputs and prints ✓, or ✗ with the case that failed and a hint. Open questions have no checker: think first, then
+  compare with the answer.
 - **Solutions** stay hidden. To see them, start Jupyter with `TASNET_EDU_SOLUTIONS=1` (for example
   `TASNET_EDU_SOLUTIONS=1 ./course lab`), or run `te.exercises.SHOW_SOLUTIONS = True` in a cell.
 - **Language**: the code is the same in both languages; the text, plot labels and messages follow the folder the notebook
@@ -423,7 +426,7 @@ print(list(encoder(two.unsqueeze(1)).shape))      # en: the fix: [M, 1, T] // zh
   against the `tasnet_edu` package, which holds the reference implementations, the figures and the exercise checkers
   (all tested). If an `assert` fails after you change something, the message tells you what no longer matches.
 
-Two warm-up exercises:
+Three exercises to warm up:
 
 **Exercise 00.1** How many samples are there in 0.5 s of audio at 8000 Hz?
 """,
@@ -433,7 +436,8 @@ Two warm-up exercises:
 - **从上到下依次运行**每个单元格（JupyterLab 菜单：运行 > 运行所有单元格）。后面的单元格会用到前面算出的东西。
 - **听**：每个 `Audio` 播放器都可以直接在笔记本里播放。
 - **交互控件**（widget）：有些章节带滑块（例如第 1 章的 L 和 T），拖动滑块，图会重新画。
-- **练习**在每章末尾。把 `None` 换成你的答案再运行：`te.check` 会打印 ✓，或者打印 ✗ 加一条提示。
+- **练习**在每章末尾。有的题要一个数：把 `None` 换成你的答案再运行。多数题要你**写一个函数**：把函数体（`...` 处）写完再运行；
+  `te.check` 会用它自己的输入运行你的函数，打印 ✓，或者打印 ✗ 加上没通过的那个输入和一条提示。开放题不自动检查：先自己想，再对照参考答案。
 - **答案**默认隐藏。想看答案，用 `TASNET_EDU_SOLUTIONS=1` 启动 Jupyter（例如 `TASNET_EDU_SOLUTIONS=1 ./course lab`），
   或者在单元格里运行 `te.exercises.SHOW_SOLUTIONS = True`。
 - **语言**：两种语言的代码完全相同；正文、图中文字和提示信息跟随笔记本（notebook）所在的文件夹。中文版在 `notebooks/zh`，
@@ -441,7 +445,7 @@ Two warm-up exercises:
 - **代码就写在单元格里。** 每一步都先用几行 PyTorch 写出来，再用 `assert` 和 `tasnet_edu` 包里的实现对照检查。
   这个包里放的是参考实现、画图函数和练习的检查程序（都有测试）。如果你改了什么之后某个 `assert` 失败了，它的信息会告诉你哪里对不上。
 
-两道热身题：
+三道热身题：
 
 **练习 00.1** 采样率 8000 Hz 时，0.5 秒的音频有多少个采样点？
 """,
@@ -454,12 +458,24 @@ te.check("00.1", answer)
 te.solution("00.1")
 """),
     md(
-        en="**Exercise 00.2** How many milliseconds long is one frame of `L = 40` samples at 8000 Hz?",
-        zh="**练习 00.2** 采样率 8000 Hz 时，`L = 40` 个采样点的一帧有多少毫秒？",
+        en="""
+**Exercise 00.2** (write code) Without running the encoder, write a function that predicts the shape of what the
+document's encoder returns for an input `[M, C, T]` with `Conv1d(C, N, kernel_size=L, stride=L // 2)`. The checker runs
+it on its own inputs (a batch, stereo, odd `L`, a signal of exactly one frame) and compares with the real `Conv1d`.
+""",
+        zh="""
+**练习 00.2**（写代码）不运行编码器，写一个函数，预测原文的编码器 `Conv1d(C, N, kernel_size=L, stride=L // 2)` 对形状为
+`[M, C, T]` 的输入会返回什么形状。检查程序会用它自己的输入（一批音频、立体声、奇数 `L`、恰好一帧长的信号）运行你的函数，
+再和真正的 `Conv1d` 对比。
+""",
     ),
     code("""
-answer = None  # en: your answer: milliseconds // zh: 你的答案：毫秒数
-te.check("00.2", answer)
+def encoder_output_shape(M, C, T, L, N):
+    # en: return [M, N, K] as a list of three whole numbers // zh: 以三个整数的列表返回 [M, N, K]
+    ...
+
+
+te.check("00.2", encoder_output_shape)
 """),
     code("""
 te.solution("00.2")
@@ -468,26 +484,18 @@ te.solution("00.2")
         en="""
 **Exercise 00.3** (open question, no checker) The document pictures its templates as "template 1 sounds like a drum,
 template 2 like a voice, template 3 like a piano". One template has `L = 16` samples, 2 ms at 8 kHz. How many periods
-of a 100 Hz voice fit into it? Can 2 ms tell a drum from a piano? What *can* a 2 ms template describe?
-
-*Our answer, in words*: 2 ms is a fifth of one period of a 100 Hz voice, so no template can hold a note, a drum hit or
-a syllable. A 2 ms template is a slice of an oscillation in some frequency band (or a click, or a slope): it can say
-*which band is active right now*, a low hum or a high hiss, and little more. A drum, a voice and a piano differ in how
-such bands come and go over tens to hundreds of milliseconds: a drum hit is a burst of many bands that dies away, a
-voice has evenly spaced bands (harmonics) that glide, a piano note has bands that start together and fade slowly.
-Telling them apart is the separator's job: it looks at how thousands of these short matches evolve over time.
+of a 100 Hz voice fit into it? Can 2 ms tell a drum from a piano? What *can* a 2 ms template describe? Think it through,
+then compare with our answer:
 """,
         zh="""
 **练习 00.3**（开放题，不自动检查）原文把模板想象成“模板 1 像鼓声，模板 2 像人声，模板 3 像钢琴”。一个模板有 `L = 16`
 个采样点，8 kHz 下是 2 毫秒。100 Hz 的人声有几个周期能放进去？2 毫秒能分辨鼓和钢琴吗？一个 2 毫秒的模板**能**描述什么？
-
-**参考答案**：2 毫秒只有 100 Hz 人声一个周期的五分之一，所以没有哪个模板能装下一个音符、一次鼓击或一个音节。
-2 毫秒的模板只是某个频带里一小段振荡（或者一个脉冲、一段斜坡）：它能告诉我们的，基本上只是**此刻哪个频带有能量**，是低沉的嗡嗡声
-还是高频的嘶嘶声。鼓、人声和钢琴的区别在于这些频带在几十到几百毫秒里怎样出现和消失：鼓声是许多频带同时爆发、随即衰减；
-人声有等间隔的频带（谐波），而且会滑动；钢琴的一个音是几个频带同时起音、慢慢衰减。区分它们是分离器的事：
-它观察成千上万个这样的短时匹配分数如何随时间变化。
+先自己想一想，再对照参考答案：
 """,
     ),
+    code("""
+te.solution("00.3")
+"""),
     md(
         en="""
 ## Map of the course

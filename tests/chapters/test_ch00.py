@@ -112,14 +112,39 @@ def test_figures_are_registered():
 
 def test_exercises_00():
     load_all()
-    assert {"00.1", "00.2"} <= set(EXERCISES)
+    assert {"00.1", "00.2", "00.3"} <= set(EXERCISES)
     assert passes("00.1", 4000) and passes("00.1", 4000.0) and passes("00.1", torch.tensor(4000))
     for wrong in (8000, 16000, 2000, "4000", True):
         assert not passes("00.1", wrong)
     assert EXERCISES["00.1"].checker(8000)[0].startswith("8000 samples is one whole second")
-    assert passes("00.2", 5) and passes("00.2", 5.0)
-    assert "milliseconds" in EXERCISES["00.2"].checker(0.005)[0]
-    assert not passes("00.2", 2)
+
+
+def right_shape(M, C, T, L, N):
+    return (M, N, (T - L) // (L // 2) + 1)
+
+
+@pytest.mark.parametrize("wrong, phrase", [
+    (lambda M, C, T, L, N: None, "not yet"),
+    (lambda M, C, T, L, N: [M, C, (T - L) // (L // 2) + 1], "not C"),
+    (lambda M, C, T, L, N: [M, N, (T - L) // L + 1], "not L"),
+    (lambda M, C, T, L, N: [M, N, (T - L) // (L // 2)], "the + 1"),
+    (lambda M, C, T, L, N: [M, N, 2 * T // L - 1], "2T/L - 1 only holds"),
+    (lambda M, C, T, L, N: [M, (T - L) // (L // 2) + 1, N], "wrong values"),
+    (lambda M, C, T, L, N: [M, N], "three numbers"),
+    (lambda M, C, T, L, N: 1 / 0, "ZeroDivisionError"),
+    (right_shape(1, 1, 100, 16, 4), "pass your function itself"),
+])
+def test_the_shape_exercise_names_the_mistake(wrong, phrase):
+    from tasnet_edu.exercises import hint_for
+
+    assert passes("00.2", right_shape) and passes("00.2", lambda *a: torch.Size(right_shape(*a)))
+    assert phrase in hint_for("00.2", wrong)[0]
+
+
+def test_the_shape_hint_speaks_chinese():
+    from tasnet_edu.exercises import hint_for
+
+    assert "不是 C" in hint_for("00.2", lambda M, C, T, L, N: [M, C, (T - L) // (L // 2) + 1])[1]
 
 
 def test_check_prints_in_the_current_language(capsys):
