@@ -80,8 +80,8 @@ def train(names=()) -> None:
 
 def evaluate() -> None:
     import torch
+    from evaluate import ablation_entry, synthetic_test_mixtures  # tools/evaluate.py
 
-    from tasnet_edu.core.evaluation import ablation_entry, synthetic_test_mixtures
     from tasnet_edu.core.model import TasNetConfig, TinyTasNet, load_checkpoint
     from tasnet_edu.core.speakers import real_mixtures
 

@@ -8,16 +8,13 @@ STFT with 8 ms hop, as in the Conv-TasNet paper: oracle references, not methods.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import torch
 
-from .audio import fixed_mixtures
 from .metrics import ideal_mask_separation, si_snr_improvement
-from .model import PRETRAINED_DIR, load_checkpoint, load_pretrained
+from .model import PRETRAINED_DIR, load_pretrained
 
 TEST_MIXTURES = 100  # shipped-clip test mixtures (seed 0, test split)
 TEST_SETS = {
@@ -70,50 +67,6 @@ def method_scores(method: str, mixtures: list[dict], models: dict | None = None)
     return si_snri_scores(separator_for(method, models), mixtures)
 
 
-def per_recording(method: str = "learned", models: dict | None = None) -> dict[str, float]:
-    """Mean SI-SNRi (dB) of ``method`` over the real mixtures each recording is in (11 of the 66), lowest first.
-
-    The mixtures share recordings, so these means are not independent: read them as a ranking of which voices and
-    recording conditions are hard, not as separate measurements.
-    """
-    mixtures = test_mixtures("real")
-    scores = method_scores(method, mixtures, models)
-    files = sorted({f for m in mixtures for f in m["files"]})
-    means = {f: float(np.mean([s for m, s in zip(mixtures, scores) if f in m["files"]])) for f in files}
-    return dict(sorted(means.items(), key=lambda kv: kv[1]))
-
-
-def test_mixtures(test_set: str, count: int | None = None, corpus=None) -> list[dict]:
-    """The fixed mixtures of one test set (see :data:`TEST_SETS`); ``count`` takes the first ones.
-
-    ``synthetic`` needs the diverse corpus (``corpus``: its folder, e.g. ``~/.cache/tasnet-edu/diverse``).
-    """
-    from .speakers import real_mixtures
-
-    if test_set == "real":
-        return real_mixtures(count)
-    if test_set == "clips":
-        return fixed_mixtures("test", count or TEST_MIXTURES, seed=0)
-    if test_set in ("synthetic", "synthetic-en", "synthetic-zh"):
-        if corpus is None:
-            raise ValueError("the synthetic test sets need the diverse corpus: pass corpus=its folder "
-                             "(python tools/make_corpus.py --diverse writes it)")
-        language = test_set.partition("-")[2] or None
-        return synthetic_test_mixtures(Path(corpus) / "clean", count or TEST_MIXTURES, language=language)
-    raise ValueError(f"unknown test set {test_set!r}; use one of {', '.join(TEST_SETS)}")
-
-
-def results_table(test_sets=("real", "clips"), methods=tuple(METHODS), count: int | None = None, corpus=None) -> dict:
-    """``{method: {test set: {"mean", "ci95", "n"}}}``: SI-SNRi (dB) with 95% bootstrap intervals."""
-    models = {name: load_pretrained(name) for name in MODELS if name in methods}
-    table = {method: {} for method in methods}
-    for test_set in test_sets:
-        mixtures = test_mixtures(test_set, count, corpus)
-        for method in methods:
-            table[method][test_set] = summary(method_scores(method, mixtures, models))
-    return table
-
-
 def shipped_results() -> dict:
     """The stored table of the shipped checkpoints (``results.json``, written by ``cli.evaluate --write``)."""
     return json.loads(RESULTS_FILE.read_text())["si_snri_db"]
@@ -154,24 +107,6 @@ def summary(scores) -> dict:
     """``{"mean", "ci95", "n"}`` of per-mixture SI-SNRi scores (dB, 0.01 dB)."""
     scores = np.asarray(scores)
     return {"mean": round(float(scores.mean()), 2), "ci95": list(bootstrap_ci(scores)), "n": int(len(scores))}
-
-
-def ablation_entry(separate: Callable, mixtures: list[dict]) -> dict:
-    """:func:`summary` of ``separate`` on ``mixtures``."""
-    return summary(si_snri_scores(separate, mixtures))
-
-
-def synthetic_test_mixtures(corpus, count: int = 100, seconds: float = 3.0, seed: int = 0, language: str | None = None) -> list[dict]:
-    """Fixed mixtures of the diverse corpus's test split: voices and sentences no training clip used.
-
-    ``language``: "en" or "zh" keeps the speakers of one language (Mandarin voices are espeak-ng's ``cmn``).
-    """
-    from .speakers import fixed_speaker_mixtures, load_speakers, speaker_folders
-
-    speakers = speaker_folders(Path(corpus) / "test")
-    if language is not None:
-        speakers = {n: f for n, f in speakers.items() if ("_cmn" in n) == (language == "zh")}
-    return fixed_speaker_mixtures(load_speakers(speakers), count, seconds, seed)
 
 
 ABLATION_FILE = PRETRAINED_DIR / "ablation.json"  # written by tools/ablation.py
@@ -222,26 +157,6 @@ def ablation_table(kind: str, language: str = "en") -> str:
             cells.insert(0, f"{runs[name]['audio_hours']:,.0f}")
         rows.append(f"| {labels[zh]} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
-
-
-def budget_trend(test_set: str = "real", target_db: float = 8.0) -> dict:
-    """The budget table as a trend: dB gained per doubling of diverse-corpus audio from stage 1 to stage 2, the hours
-    of audio a straight line through those two points (score against log hours) would need to reach ``target_db``,
-    and the GPU hours the missing audio would take at the pace of the shipped model's stage 2.
-
-    Two points only, and the stages differ in batch and segment length too: a rough guide, not a law.
-    Returns ``{"db_per_doubling", "hours", "times_stage_2", "gpu_hours", "target_db"}`` (``inf`` without a gain).
-    """
-    runs = ablation_results()["runs"]
-    a, b = runs["budget-cpu"], runs["budget-gpu"]
-    per_doubling = (b[test_set]["mean"] - a[test_set]["mean"]) / math.log2(b["audio_hours"] / a["audio_hours"])
-    gap = target_db - b[test_set]["mean"]
-    times = 2 ** (gap / per_doubling) if per_doubling > 0 else math.inf
-    ckpt = load_checkpoint("learned")
-    tc = ckpt["train_config"]
-    pace = ckpt["step"] * tc["batch_size"] * tc["segment_seconds"] / ckpt["train_seconds"]  # seconds of audio per GPU second
-    return {"db_per_doubling": per_doubling, "hours": b["audio_hours"] * times, "times_stage_2": times,
-            "gpu_hours": b["audio_hours"] * (times - 1) / pace, "target_db": target_db}
 
 
 def training_log(name: str = "learned") -> list[dict]:
