@@ -9,9 +9,10 @@ CELLS = [
 - cut a waveform into frames of `L` samples with hop `L // 2`: by indexing, with `unfold`, and with `te.slice_frames`;
 - derive the number of frames $K$ and check it against the output of the document's `Conv1d`;
 - say when the document's `2T/L - 1` is right, and what happens to leftover samples and to `T < L`;
-- explain why an odd `L` overlaps by more than 50%.
+- explain why an odd `L` overlaps by more than 50%;
+- write your own slicing function for a waveform, a batch or stereo, and a padding function that drops no sample.
 
-**Prerequisites**: chapter 00; integer division `//`; indexing a tensor with `x[a:b]`. **Time**: about 30 min.
+**Prerequisites**: chapter 00; integer division `//`; indexing a tensor with `x[a:b]`. **Time**: about 55 min.
 
 Step 1 of the document: cut the whole sound into short pieces.
 
@@ -41,9 +42,10 @@ This chapter cuts the frames out by hand, counts them (`K`), and shows what happ
 - 把波形切成每帧 `L` 个采样点、帧移 `L // 2` 的帧：用下标切片、用 `unfold`、用 `te.slice_frames` 三种写法；
 - 推导帧数 $K$，并用原文的 `Conv1d` 的输出来核对；
 - 说清原文的 `2T/L - 1` 什么时候成立，多出来的采样点和 `T < L` 时会怎样；
-- 解释为什么奇数 `L` 的重叠超过 50%。
+- 解释为什么奇数 `L` 的重叠超过 50%；
+- 自己写一个切帧函数（适用于单段波形、一批波形和立体声），以及一个一个采样点也不丢的补零函数。
 
-**先修知识**：第 0 章；整除 `//`；用 `x[a:b]` 取张量的一段。**用时**：约 30 分钟。
+**先修知识**：第 0 章；整除 `//`；用 `x[a:b]` 取张量的一段。**用时**：约 55 分钟。
 
 原文的第一步：把整段声音切成一小段一小段。
 
@@ -280,7 +282,7 @@ When the hop does not divide `T - L`, the last few samples do not fill a whole f
 them. The last frame ends at `(K - 1)·H + L`; everything after it is lost: at most `H - 1` samples (under 1 ms at
 8 kHz for L = 16). Each line prints T, K and the slice of samples no frame covers, with its length. Real
 implementations often pad the input with zeros so that nothing is lost: the official Conv-TasNet code pads the end up
-to a whole number of hops, then adds one hop of zeros at both ends (exercise 01.5).
+to a whole number of hops, then adds one hop of zeros at both ends (exercise 01.2).
 """,
         zh="""
 ## 末尾没有被覆盖的采样点
@@ -288,7 +290,7 @@ to a whole number of hops, then adds one hop of zeros at both ends (exercise 01.
 当帧移不能整除 `T - L` 时，最后几个采样点凑不满一帧，卷积就直接跳过它们。最后一帧在 `(K - 1)·H + L` 处结束，之后的采样点全部丢掉：
 最多丢掉 `H - 1` 个（L = 16、8 kHz 时不到 1 毫秒）。下面每行打印 T、K、没有被任何帧覆盖的那段采样点（切片）以及它的长度。
 实际的实现常常给输入补零（padding），这样一个采样点也不丢：Conv-TasNet 的官方代码先在末尾补零，补到整数个帧移，
-再在两端各补一个帧移长的零（见练习 01.5）。
+再在两端各补一个帧移长的零（见练习 01.2）。
 """,
     ),
     code("""
@@ -432,78 +434,82 @@ fig = te.ch01.plot_frames(x, x.unfold(-1, L, L // 2))
         en="""
 ## Exercises
 
-**Exercise 01.1** One second of audio at 8 kHz (`T = 8000`) and `L = 16`: how many frames K?
+**Exercise 01.1** (build) Write `my_slice(x, L)`, the frames of `x` with hop `L // 2` for any `x` of shape `[..., T]`:
+one waveform `[T]`, a batch `[M, T]`, stereo `[M, 2, T]`. It returns `[..., K, L]` (frame k is `out[..., k, :]`, the
+leading axes stay in front), works for odd L, and raises an error when `T < L`, as `te.slice_frames` does. Try it with
+indexing `x[..., a:b]` and `torch.stack` rather than `unfold`. `te.check` runs your function on its own signals (random
+samples, odd L, `T = L`, a batch, stereo, `T < L`) and compares it with `te.slice_frames`.
 """,
         zh="""
 ## 练习
 
-**练习 01.1** 8 kHz 下一秒钟的音频（`T = 8000`），`L = 16`：一共多少帧 K？
+**练习 01.1**（动手写）写一个函数 `my_slice(x, L)`：把形状为 `[..., T]` 的任意 `x` 按帧移 `L // 2` 切成帧，
+`x` 可以是一段波形 `[T]`、一批波形 `[M, T]` 或立体声 `[M, 2, T]`。它返回 `[..., K, L]`（第 k 帧是 `out[..., k, :]`，
+前面的轴保持不动），奇数 L 也要能用；`T < L` 时要像 `te.slice_frames` 一样报错。试着用下标 `x[..., a:b]` 和 `torch.stack`
+来写，不用 `unfold`。`te.check` 会用它自己准备的信号（随机采样值、奇数 L、`T = L`、一批波形、立体声、`T < L`）运行你的函数，
+并与 `te.slice_frames` 的结果比较。
 """,
     ),
     code("""
-answer = None  # en: your answer: K for T = 8000, L = 16 // zh: 你的答案：T = 8000、L = 16 时的 K
-te.check("01.1", answer)
+def my_slice(x, L):
+    # en: x: [..., T]; return the frames [..., K, L] with hop L // 2 // zh: x：[..., T]；返回帧 [..., K, L]，帧移 L // 2
+    # en: and raise an error if T < L // zh: T < L 时报错（raise）
+    ...
+
+
+te.check("01.1", my_slice)
 """),
     code("""
 te.solution("01.1")
 """),
     md(
-        en="**Exercise 01.2** `T = 100`, `L = 16`: how many samples at the end are in no frame?",
-        zh="**练习 01.2** `T = 100`，`L = 16`：末尾有几个采样点不属于任何一帧？",
+        en="""
+**Exercise 01.2** (build) Pad so that no sample is dropped. Before its encoder, the official Conv-TasNet code
+(`pad_signal`) adds zeros at the end so that the frames reach the last sample, then one hop of zeros (`pad_aux`,
+`L // 2` zeros) at both ends. Write `my_pad(x, L)` for `x` of shape `[..., T]`: `L // 2` zeros, then `x`, then the
+*fewest* zeros that leave no sample outside the frames, then `L // 2` zeros. For `T = 100`, `L = 16` that is
+8 + 100 + 4 + 8 = 120 samples. It must also work for odd L and for `T < L`. Check yourself with `dropped_samples` (imported
+above): `dropped_samples(n, L)` must be 0 for the padded length `n`. (The official code computes its end zeros as
+`L - (L // 2 + T % L) % L`: 4 for `T = 100` too, but for some T a hop or a whole frame more than needed. We ask for
+the fewest.)
+""",
+        zh="""
+**练习 01.2**（动手写）补零，让一个采样点也不丢。Conv-TasNet 的官方代码（`pad_signal`）在编码器之前先在末尾补零，
+让帧一直覆盖到最后一个采样点，再在两端各补一个帧移长的零（`pad_aux`，`L // 2` 个零）。写一个函数 `my_pad(x, L)`，
+`x` 的形状是 `[..., T]`：先是 `L // 2` 个零，然后是 `x`，然后是让所有采样点都落在帧里所需的**最少**个零，最后再补 `L // 2` 个零。
+`T = 100`、`L = 16` 时，总长是 8 + 100 + 4 + 8 = 120 个采样点。奇数 L 和 `T < L` 时也要能用。
+自查方法：用上面导入的 `dropped_samples`，设补零后的长度为 `n`，`dropped_samples(n, L)` 必须是 0。（官方代码末尾补零的个数是 `L - (L // 2 + T % L) % L`：
+`T = 100` 时也是 4，但对有些 T 会比需要的多出一个帧移，甚至一整帧。这里要求补得最少。）
+""",
     ),
     code("""
-answer = None  # en: your answer: samples in no frame // zh: 你的答案：不属于任何一帧的采样点个数
-te.check("01.2", answer)
+def my_pad(x, L):
+    # en: x: [..., T]; return [..., n]: L // 2 zeros, x, the fewest zeros // zh: x：[..., T]；返回 [..., n]：L // 2 个零、x、
+    # en: so that no sample is dropped, then L // 2 zeros // zh: 不丢采样点所需的最少个零、L // 2 个零
+    ...
+
+
+te.check("01.2", my_pad)
 """),
     code("""
 te.solution("01.2")
 """),
     md(
-        en="**Exercise 01.3** The encoder is built with `L = 5`. What is the hop (the conv's stride)?",
-        zh="**练习 01.3** 编码器用 `L = 5` 构建，帧移（也就是卷积的步长）是多少？",
+        en="""
+**Exercise 01.3** (open question, no checker) Pad `torch.ones(100)` with your `my_pad` for `L = 16`, cut it with your
+`my_slice`, and count for every real sample the frames that hold it (as the `cover` loop above does). Compare with the
+unpadded signal. Why might the decoder, which adds the overlapping frames back together (chapter 06), care? What
+changes for `L = 5`? Think it through, then compare with our answer:
+""",
+        zh="""
+**练习 01.3**（开放题，不自动检查）用你的 `my_pad` 给 `torch.ones(100)` 补零（`L = 16`），再用你的 `my_slice` 切帧，
+数一数每个真实采样点落在几帧里（就像上面的 `cover` 循环那样）。和不补零的信号比一比。解码器要把互相重叠的帧加回去（第 6 章），
+它为什么会在意这一点？`L = 5` 时又有什么不同？先自己想一想，再对照参考答案：
+""",
     ),
-    code("""
-answer = None  # en: your answer: the hop for L = 5 // zh: 你的答案：L = 5 时的帧移
-te.check("01.3", answer)
-"""),
     code("""
 te.solution("01.3")
 """),
-    md(
-        en="**Exercise 01.4** Still `L = 5`: how many samples do two neighbouring frames share?",
-        zh="**练习 01.4** 还是 `L = 5`：相邻两帧共享几个采样点？",
-    ),
-    code("""
-answer = None  # en: your answer: shared samples // zh: 你的答案：共享的采样点个数
-te.check("01.4", answer)
-"""),
-    code("""
-te.solution("01.4")
-"""),
-    md(
-        en="""
-**Exercise 01.5** (open question, no checker) The official Conv-TasNet code pads the input with zeros so that no
-sample is dropped. For `T = 100`, `L = 16`: how many zeros must be added at the end so that no sample is dropped? And
-the first 8 and last 8 covered samples lie in only one frame while all others lie in two: what does adding one hop
-(`L // 2` zeros) at *both* ends as well change? Check your answers with `draw` and `K_of` from this chapter.
-
-*Our answer, in words*: the last frame starts at 80 and ends at 96, so 4 samples are left; adding 4 zeros gives a 12th
-frame (88..103) and nothing is dropped. If we then also add 8 zeros at both ends (120 samples, as the official
-`pad_signal` does), every real sample lies in exactly two frames, so the edges are treated like the middle (the
-decoder's overlap-add then has two contributions everywhere). Padding only the 8 zeros at both ends is not enough: 116
-samples make 13 frames, and the last 4 real samples then lie in one frame only.
-""",
-        zh="""
-**练习 01.5**（开放题，不自动检查）Conv-TasNet 的官方代码会给输入补零，保证不丢采样点。`T = 100`、`L = 16` 时，
-末尾至少要补几个零，才能一个采样点也不丢？另外，被覆盖的采样点里，开头 8 个和末尾 8 个只落在一帧里，其余的都落在两帧里：
-如果再在**两端**各补一个帧移（`L // 2` 个零），会带来什么变化？可以用本章的 `draw` 和 `K_of` 检验你的答案。
-
-**参考答案**：最后一帧从 80 开始、到 96 结束，剩下 4 个采样点；补 4 个零就多出第 12 帧（88..103），一个也不丢。
-如果再在两端各补 8 个零（共 120 个采样点，官方代码的 `pad_signal` 就是这样做的），每个真实采样点都恰好落在两帧里，
-两端和中间受到同样的处理（解码器重叠相加时，每个位置都有两份贡献）。只在两端各补 8 个零是不够的：116 个采样点切成 13 帧，
-最后 4 个真实采样点仍然只落在一帧里。
-""",
-    ),
     md(
         en=r"""
 ## Summary in three lines

@@ -10,7 +10,7 @@ A *build* exercise takes the learner's function instead of a value::
 
     def my_slice(x, L):
         ...                       # your code
-    te.check("01.5", my_slice)    # runs it on the checker's own cases (random, odd L, T < L, a batch, ...)
+    te.check("01.1", my_slice)    # runs it on the checker's own cases (random, odd L, T < L, a batch, ...)
 
 Its checker calls :func:`check_function`, which runs the function on each :class:`Case`, compares with the
 reference, and names the first case that fails and what was wrong (``None`` returned, the wrong shape and on

@@ -1,85 +1,85 @@
-"""Exercises of notebook ``01_slicing``: K, dropped samples, hop and overlap for odd L."""
+"""Exercises of notebook ``01_slicing``: slice any batch into frames; pad so that no sample is dropped."""
 
-from __future__ import annotations
+import torch
+import torch.nn.functional as F
 
-from . import as_whole_number as _whole
-from . import exercise
+from ..core.framing import dropped_samples, slice_frames
+from . import Case, check_function, exercise, open_question
+
+SHAPES = [((40,), 8), ((41,), 5), ((16,), 16), ((100,), 16), ((3, 50), 10), ((2, 2, 37), 7), ((96,), 16), ((1, 42), 5)]
+_G = torch.Generator().manual_seed(0)
+_CASES = [(f"x of shape {list(s)}, L = {L}", f"形状为 {list(s)}、L = {L} 的 x ", torch.randn(*s, generator=_G), L) for s, L in SHAPES]
+
+SLICE_CODE = '''
+def my_slice(x, L):
+    hop, T = L // 2, x.shape[-1]
+    if T < L:
+        raise ValueError(f"T = {T} is shorter than one frame (L = {L})")
+    return torch.stack([x[..., s : s + L] for s in range(0, T - L + 1, hop)], dim=-2)
+'''
 
 
-@exercise(
-    "01.1",
-    "K = (T - L) // (L // 2) + 1 = (8000 - 16) // 8 + 1 = 998 + 1 = 999. "
-    "Check: te.num_frames(8000, 16). Here L/2 = 8 divides T, so the document's 2T/L - 1 = 999 agrees.",
-    "K = (T - L) // (L // 2) + 1 = (8000 - 16) // 8 + 1 = 998 + 1 = 999。"
-    "验证：te.num_frames(8000, 16)。这里 L/2 = 8 能整除 T，所以文档的 2T/L - 1 = 999 也对。",
-)
-def frames_for_one_second(answer):
-    value = _whole(answer)
-    if value == 999:
+def _diagnose_slice(case, out):
+    (x, L), K, n = case.args, case.expected.shape[-2], out.shape[-2]
+    if x.dim() > 1 and tuple(out.shape) == (K, *x.shape[:-1], L):
+        return ("stack the frames on axis -2, after the leading axes: [..., K, L]", "把帧叠在倒数第二个轴上，排在其他轴之后：[..., K, L]")
+    if tuple(out.shape[-2:]) == (L, K) and L != K:
+        return ("frames are rows: frame k is out[..., k, :]", "每一帧是一行：第 k 帧是 out[..., k, :]")
+    if n == (x.shape[-1] - L) // L + 1 != K:
+        return ("is your step L // 2? Your frames start L samples apart", "你的步长是 L // 2 吗？你的帧起点相隔 L 个采样点")
+    if L % 2 and n == (x.shape[-1] - L) // (L // 2 + 1) + 1 != K:
+        return ("for odd L the hop rounds down: L // 2", "L 为奇数时帧移向下取整：L // 2")
+    if n == K - 1:
+        return ("one frame short: the last frame may end exactly at sample T (the + 1)", "少了一帧：最后一帧可以正好结束在信号末尾（+ 1）")
+
+
+@exercise("01.1", "Frame k is x[..., k*H : k*H + L]; stacking on axis -2 keeps the batch axes in front.",
+          "第 k 帧是 x[..., k*H : k*H + L]；叠在倒数第二个轴上，批量的轴就留在前面。", code=SLICE_CODE)
+def my_slice(fn):
+    wrong = check_function(fn, [Case(en, zh, (x, L), slice_frames(x, L)) for en, zh, x, L in _CASES], _diagnose_slice)
+    try:
+        wrong or fn(torch.zeros(10), 16)
+    except Exception:
         return None
-    if value == 1000:
-        return ("One too many: the last frame must end inside the signal, so count start positions 0, 8, ..., 7984.",
-                "多了一帧：最后一帧必须完整地落在信号里，数一数起点 0, 8, ..., 7984。")
-    if value == 998:
-        return ("One too few: don't forget the frame that starts at sample 0 (the + 1).",
-                "少了一帧：别忘了从第 0 个采样点开始的那一帧（公式里的 + 1）。")
-    if value == 500:
-        return ("That is T / L: frames overlap by half, the hop is L // 2 = 8, not L.",
-                "这是 T / L：帧之间重叠一半，帧移是 L // 2 = 8，不是 L。")
-    return ("Use K = (T - L) // (L // 2) + 1 with T = 8000, L = 16.", "用 K = (T - L) // (L // 2) + 1，T = 8000，L = 16。")
+    return wrong or ("on x of shape [10], L = 16: no frame fits; make your function raise an error, as te.slice_frames does",
+                     "在形状为 [10]、L = 16 的 x 上：一帧也放不下；请让函数报错（raise），和 te.slice_frames 一样")
 
 
-@exercise(
-    "01.2",
-    "K = (100 - 16) // 8 + 1 = 11 frames; the last starts at 10 × 8 = 80 and ends at 96, "
-    "so 100 - 96 = 4 samples are dropped. Check: draw(100, 16) in the notebook prints 4 carets (^).",
-    "K = (100 - 16) // 8 + 1 = 11 帧；最后一帧从 10 × 8 = 80 开始，到 96 结束，"
-    "所以丢弃 100 - 96 = 4 个采样点。验证：笔记本里的 draw(100, 16) 会在末尾打印 4 个 ^。",
-)
-def dropped_for_100(answer):
-    value = _whole(answer)
-    if value == 4:
-        return None
-    if value == 96:
-        return ("96 is where the last frame ends (it covers samples 80..95); how many samples come after it?",
-                "96 是最后一帧结束的位置（它覆盖第 80..95 个采样点）；它后面还剩几个采样点？")
-    if value == 11:
-        return ("11 is K, the number of frames; the question asks how many samples no frame covers.",
-                "11 是帧数 K；题目问的是没有被任何一帧覆盖的采样点个数。")
-    if value == 0:
-        return ("8 does not divide 100, so some samples are left over at the end.", "8 不能整除 100，所以末尾会剩下一些采样点。")
-    return ("Find where the last frame ends: (K - 1) × 8 + 16, then subtract from T = 100.",
-            "先求最后一帧的结束位置 (K - 1) × 8 + 16，再用 T = 100 减去它。")
+PAD_CODE = '''
+def my_pad(x, L):
+    hop = L // 2
+    rest = (L - x.shape[-1]) % hop  # zeros that let the last frame end at the last sample
+    return F.pad(x, (hop, rest + hop))
+'''
 
 
-@exercise(
+def _diagnose_pad(case, out):
+    (x, L), want, got = case.args, case.expected.shape[-1], out.shape[-1]
+    if got < L or dropped_samples(got, L):
+        return (f"it still drops samples: dropped_samples({got}, {L}) is not 0", f"补零后仍会丢采样点：dropped_samples({got}, {L}) 不是 0")
+    if got == want - L // 2 * 2:
+        return ("now add L // 2 zeros at both ends too (the official code's pad_aux)", "还要在两端各补 L // 2 个零（官方代码里的 pad_aux）")
+    if got > want:
+        return ("more zeros than needed: first the fewest (0 to L // 2 - 1) that drop nothing, then one hop at each end",
+                "零补多了：先补不丢采样点所需的最少个数（0 到 L // 2 - 1），再在两端各补一个帧移")
+    if got == want and not torch.equal(out[..., L // 2 : L // 2 + x.shape[-1]], x):
+        return ("x itself should start after L // 2 zeros; the extra zeros go at the end", "x 应该从 L // 2 个零之后开始；多补的零在末尾")
+
+
+@exercise("01.2", "H zeros at the start, then x, then (L - T) % H zeros and H more: the last frame ends at the last sample.",
+          "开头补 H 个零，接着是 x，末尾补 (L - T) % H 个零再加 H 个：最后一帧正好在最后一个采样点结束。", code=PAD_CODE)
+def my_pad(fn):
+    cases = [Case(en, zh, (x, L), F.pad(x, (L // 2, (L - x.shape[-1]) % (L // 2) + L // 2))) for en, zh, x, L in _CASES]
+    return check_function(fn, cases + [Case("x of shape [10], L = 16 (shorter than a frame)", "形状为 [10]、L = 16（比一帧还短）的 x ",
+                                            (torch.ones(10), 16), F.pad(torch.ones(10), (8, 14)))], _diagnose_pad)
+
+
+open_question(
     "01.3",
-    "hop = L // 2 = 5 // 2 = 2 (integer division).",
-    "帧移 hop = L // 2 = 5 // 2 = 2（整除）。",
+    "Unpadded (L = 16, T = 100), the first and last 8 covered samples lie in one frame and the last 4 in none; after my_pad every "
+    "real sample lies in exactly two, so the decoder's overlap-add (chapter 06) treats the edges like the middle. For L = 5 the "
+    "middle alternates 3, 2, 3, 2 frames but the first real samples lie in two: one hop of zeros cannot make odd-L edges like the middle.",
+    "不补零时（L = 16、T = 100），被覆盖的采样点里开头 8 个和末尾 8 个只落在一帧里，最后 4 个一帧也不在；"
+    "用 my_pad 补零后，每个真实采样点都恰好落在两帧里，解码器（第 6 章）重叠相加时两端和中间一样。"
+    "L = 5 时中间交替落在 3、2、3、2 帧里，开头的真实采样点却只落在两帧里：补一个帧移的零不能让奇数 L 的两端和中间一样。",
 )
-def hop_for_odd(answer):
-    if isinstance(answer, float) and answer == 2.5:
-        return ("Conv1d's stride must be a whole number: the code uses L // 2, which rounds down.",
-                "Conv1d 的步长（stride）必须是整数：代码用的是 L // 2，向下取整。")
-    value = _whole(answer)
-    if value == 2:
-        return None
-    if value == 3:
-        return ("// rounds down: 5 // 2 = 2.", "// 是向下取整：5 // 2 = 2。")
-    return ("The hop is stride = L // 2.", "帧移就是卷积的步长 stride = L // 2。")
-
-
-@exercise(
-    "01.4",
-    "Neighbouring frames share L - hop = 5 - 2 = 3 samples: 60% overlap, more than the 50% of even L.",
-    "相邻两帧共享 L - hop = 5 - 2 = 3 个采样点：重叠 60%，比偶数 L 的 50% 多。",
-)
-def overlap_for_odd(answer):
-    value = _whole(answer)
-    if value == 3:
-        return None
-    if value == 2:
-        return ("2 is the hop; the overlap is what is left of the frame after one hop: L - hop.",
-                "2 是帧移；重叠是一帧减去一个帧移后剩下的部分：L - hop。")
-    return ("Frame 0 covers samples 0..4, frame 1 covers 2..6: count the samples in both.",
-            "第 0 帧覆盖 0..4，第 1 帧覆盖 2..6：数一数两帧都包含的采样点。")

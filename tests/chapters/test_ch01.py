@@ -173,27 +173,82 @@ def test_error_message_speaks_the_course_language():
         assert ch01.error_message(other) == "RuntimeError: something else"  # unknown messages are shown as they are
 
 
-@pytest.mark.parametrize("id, right, wrong", [
-    ("01.1", [999, 999.0, torch.tensor(999)], [1000, 998, 500, 999.5, "999"]),
-    ("01.2", [4], [0, 11, 96, 12]),
-    ("01.3", [2], [2.5, 3, 5]),
-    ("01.4", [3], [2, 5]),
+def _loop_slice(x, L, hop=None, extra=1):
+    """Frames by indexing, with a hop and a count that the wrong versions below change."""
+    hop = hop or L // 2
+    return torch.stack([x[..., s : s + L] for s in range(0, x.shape[-1] - L + extra, hop)], dim=-2)
+
+
+def _hint(id, fn):
+    load_all()
+    return EXERCISES[id].checker(fn)  # never raises: every wrong function gets a hint
+
+
+def test_exercise_01_1_my_slice_right_functions_pass():
+    assert _hint("01.1", lambda x, L: te.slice_frames(x, L)) is None
+    assert _hint("01.1", _loop_slice) is None  # raises for T < L (stack of no frames): refusing is enough
+
+
+@pytest.mark.parametrize("wrong, phrase", [
+    (lambda x, L: None, "returned None"),
+    (lambda x, L: torch.zeros_like(x.unfold(-1, L, L // 2)), "all values are zero"),
+    (lambda x, L: x, "expected 2"),  # its input unchanged
+    (lambda x, L: x.unfold(-1, L, L), "is your step L // 2?"),
+    (lambda x, L: x.unfold(-1, L, L // 2).transpose(-1, -2), "frames are rows"),
+    (lambda x, L: x.unfold(-1, L, (L + 1) // 2), "for odd L the hop rounds down"),
+    (lambda x, L: _loop_slice(x, L, extra=0), "one frame short"),
+    (lambda x, L: torch.stack([x[..., s : s + L] for s in range(0, x.shape[-1] - L + 1, L // 2)]), "stack the frames on axis -2"),
+    (lambda x, L: torch.stack([x[s : s + L] for s in range(0, len(x) - L + 1, L // 2)]), "[3, 50], L = 10, your function raised"),
+    (lambda x, L: _loop_slice(x, L, hop=L / 2), "raised TypeError"),
+    (lambda x, L: x.unfold(-1, L, L // 2) if x.shape[-1] >= L else torch.zeros(0, L), "make your function raise an error"),
+    (lambda x, L: 1 / 0, "raised ZeroDivisionError"),
 ])
-def test_exercises_01(id, right, wrong):
-    load_all()
-    for answer in right:
-        assert passes(id, answer), answer
-    for answer in wrong:
-        assert not passes(id, answer), answer
+def test_exercise_01_1_my_slice_wrong_functions_get_their_hint(wrong, phrase):
+    hint = _hint("01.1", wrong)
+    assert hint is not None and phrase in hint[0], hint
 
 
-def test_exercise_hints_01():
+def test_exercise_01_1_hints_in_chinese():
+    assert "你的步长是 L // 2 吗" in _hint("01.1", lambda x, L: x.unfold(-1, L, L))[1]
+    assert "少了一帧" in _hint("01.1", lambda x, L: _loop_slice(x, L, extra=0))[1]
+    assert "请让函数报错" in _hint("01.1", lambda x, L: x.unfold(-1, L, L // 2) if x.shape[-1] >= L else x[:0])[1]
+    assert "请传入函数本身" in _hint("01.1", te.slice_frames(torch.zeros(8), 4))[1]
+
+
+def _official_pad(x, L):
+    """Conv-TasNet's pad_signal: rest = L - (L//2 + T % L) % L zeros at the end, then L//2 at both ends."""
+    hop = L // 2
+    return torch.nn.functional.pad(x, (hop, L - (hop + x.shape[-1] % L) % L + hop))
+
+
+def test_exercise_01_2_my_pad_right_function_passes_and_agrees_with_the_official_for_T_100():
+    F = torch.nn.functional
+    assert _hint("01.2", lambda x, L: F.pad(x, (L // 2, (L - x.shape[-1]) % (L // 2) + L // 2))) is None
+    x = torch.ones(100)
+    assert torch.equal(_official_pad(x, 16), F.pad(x, (8, 12)))  # the notebook's 8 + 100 + 4 + 8 = 120
+    assert _official_pad(torch.ones(96), 16).shape[-1] == 96 + 8 + 16 and _official_pad(torch.ones(104), 16).shape[-1] == 104 + 16 + 16
+
+
+@pytest.mark.parametrize("wrong, phrase", [
+    (lambda x, L: None, "returned None"),
+    (lambda x, L: torch.zeros(*x.shape[:-1], x.shape[-1] + 8), "all values are zero"),  # zeros, the right length for [40], L = 8
+    (lambda x, L: x, "now add L // 2 zeros at both ends"),  # its input unchanged
+    (lambda x, L: torch.nn.functional.pad(x, (0, (L - x.shape[-1]) % (L // 2))), "now add L // 2 zeros at both ends"),
+    (lambda x, L: torch.nn.functional.pad(x, (L // 2, L // 2)), "still drops samples: dropped_samples(116, 16)"),
+    (_official_pad, "more zeros than needed"),
+    (lambda x, L: _official_pad(x, L).unsqueeze(-2), "expected 1"),  # an extra axis, as pad_signal's [B, 1, T]
+    (lambda x, L: torch.nn.functional.pad(x, (L // 2, (-x.shape[-1]) % (L // 2) + L // 2)), "dropped_samples(46, 5)"),  # even-L rule
+    (lambda x, L: torch.nn.functional.pad(x, (L // 2 + (L - x.shape[-1]) % (L // 2), L // 2)), "the extra zeros go at the end"),
+    (lambda x, L: torch.cat([torch.zeros(L // 2), x, torch.zeros((L - len(x)) % (L // 2) + L // 2)]), "[3, 50], L = 10, your func"),
+])
+def test_exercise_01_2_my_pad_wrong_functions_get_their_hint(wrong, phrase):
+    hint = _hint("01.2", wrong)
+    assert hint is not None and phrase in hint[0], hint
+
+
+def test_exercise_01_2_hints_in_chinese_and_01_3_is_open():
+    assert "还要在两端各补 L // 2 个零" in _hint("01.2", lambda x, L: x)[1]
+    assert "零补多了" in _hint("01.2", _official_pad)[1]
     load_all()
-    assert "One too many" in EXERCISES["01.1"].checker(1000)[0]
-    assert "hop is L // 2" in EXERCISES["01.1"].checker(500)[0]
-    assert "number of frames" in EXERCISES["01.2"].checker(11)[0]
-    assert "向下取整" in EXERCISES["01.3"].checker(2.5)[1]
-    assert "2 is the hop" in EXERCISES["01.4"].checker(2)[0]
-    # The solutions state the numbers the checkers accept, and name only what the notebook has.
-    assert "999" in EXERCISES["01.1"].solution_en and "4" in EXERCISES["01.2"].solution_zh
-    assert "te.ch01" not in EXERCISES["01.2"].solution_en + EXERCISES["01.2"].solution_zh
+    assert EXERCISES["01.3"].checker is None and "in exactly two" in EXERCISES["01.3"].solution_en
+    assert not passes("01.1", None) and not passes("01.2", "x")
