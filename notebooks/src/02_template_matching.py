@@ -11,7 +11,7 @@ CELLS = [
 - write all the scores as a double loop, as one matrix product and as one `conv1d`, and check that they agree;
 - show by a computation why deep learning's "convolution" is a cross-correlation (no flip), i.e. template matching.
 
-**Prerequisites**: chapter 01; vectors and the dot product; sine and cosine. **Time**: about 40 min.
+**Prerequisites**: chapter 01; vectors and the dot product; sine and cosine. **Time**: about 65 min.
 
 Step 2 of the document: for every small piece of sound, "compare it with template 1 -> a score, with template 2 -> a
 score, ..., with template N -> a score. This comparing is the convolution."
@@ -30,7 +30,7 @@ very different speed.
 - 用二重循环、一次矩阵乘法和一次 `conv1d` 分别算出所有分数，并验证结果一致；
 - 用一个计算说明深度学习里的“卷积”其实是互相关（cross-correlation，不翻转卷积核），也就是模板匹配。
 
-**先修知识**：第 1 章；向量与点积；正弦和余弦。**用时**：约 40 分钟。
+**先修知识**：第 1 章；向量与点积；正弦和余弦。**用时**：约 65 分钟。
 
 原文的第二步：对每一小段声音，“用模板 1 比一比 → 得到一个分数，用模板 2 比一比 → 得到一个分数，……，用模板 N 比一比
 → 得到一个分数。这个‘比一比’就是卷积。”
@@ -468,81 +468,76 @@ print(fast.numel(), list(fast.shape))
         en="""
 ## Exercises
 
-**Exercise 02.1** Score a 1000 Hz sine of 10 ms, `x = 0.5 * torch.sin(2 * math.pi * 1000 * torch.arange(80) / fs)`,
-with this chapter's templates `U`. Which template has the highest score, summed over the frames? Answer with its name
-from `names`, for example `"2000 Hz cos"`.
+**Exercise 02.1** (build) Write `my_cosine(frames, U)`: $\\cos\\theta$ between every frame and every template, from the
+formula $\\langle x, u \\rangle / (\\|x\\|\\,\\|u\\|)$ (without `F.cosine_similarity`). `frames` is `[K, L]`, or a batch
+`[M, K, L]`; `U` is `[N, L]`, and its templates need not have length 1. Return `[N, K]` (for a batch, `[M, N, K]`),
+like the score table. A silent frame (all zeros) has no direction: return 0 for it, not `nan`. `te.check` runs your
+function on its own inputs (odd `L`, a batch, a frame and the same frame 100 times louder, silence) and compares.
 """,
         zh="""
 ## 练习
 
-**练习 02.1** 用本章的模板 `U` 给 10 毫秒的 1000 Hz 正弦波 `x = 0.5 * torch.sin(2 * math.pi * 1000 * torch.arange(80) / fs)` 打分。
-把每个模板在所有帧上的分数加起来，哪个模板最高？用 `names` 里的名字作答，例如 `"2000 Hz cos"`。
+**练习 02.1**（动手写）写一个函数 `my_cosine(frames, U)`：按公式 $\\langle x, u \\rangle / (\\|x\\|\\,\\|u\\|)$ 算出每一帧和每个模板之间的
+$\\cos\\theta$（不要用 `F.cosine_similarity`）。`frames` 的形状是 `[K, L]`，或者一批帧 `[M, K, L]`；`U` 是 `[N, L]`，其中的模板长度不一定是 1。
+和分数表一样，返回 `[N, K]`（一批帧时返回 `[M, N, K]`）。静音帧（全是 0）没有方向：对它返回 0，而不是 `nan`。
+`te.check` 会用它自己的输入（奇数 `L`、一批帧、一帧及其响 100 倍的版本、静音）运行你的函数并核对结果。
 """,
     ),
     code("""
-answer = None  # en: your answer: a template name, e.g. "2000 Hz cos" // zh: 你的答案：模板名称，例如 "2000 Hz cos"
-te.check("02.1", answer)
+def my_cosine(frames, U):
+    # en: frames [K, L] or [M, K, L], templates U [N, L] -> cos θ [N, K] or [M, N, K]; 0 for a silent frame // zh: frames [K, L] 或 [M, K, L]，模板 U [N, L] -> cos θ [N, K] 或 [M, N, K]；静音帧得 0
+    ...  # en: your code // zh: 你的代码
+
+
+te.check("02.1", my_cosine)
 """),
     code("""
 te.solution("02.1")
 """),
     md(
         en="""
-**Exercise 02.2** Use the frame `[3, -1, 2, 0]` as its own template. What is its score?
+**Exercise 02.2** (build) Write `my_conv_scores(x, U)`: the encoder's scores before its ReLU, for a batch of waveforms
+`x` (shape `[M, T]`) and templates `U` (`[N, L]`), as `[M, N, K]` with hop `L // 2`. Build it from scratch: slice every waveform
+into frames (chapter 01, `unfold` works on the last axis of a batch too), then score the frames; `te.check` compares
+with `F.conv1d`. It must also take stereo audio: `x` of shape `[M, 2, T]` with templates `U` of shape `[N, 2, L]` (one row per channel),
+where a score adds up the dot products of both channels, as a `Conv1d` with 2 input channels does.
 """,
         zh="""
-**练习 02.2** 把帧 `[3, -1, 2, 0]` 当作它自己的模板，分数是多少？
+**练习 02.2**（动手写）写一个函数 `my_conv_scores(x, U)`：编码器在 ReLU 之前的分数。输入一批波形 `x`（形状 `[M, T]`）和模板 `U`（`[N, L]`），
+返回 `[M, N, K]`，帧移 `L // 2`。从零写起：先把每段波形切成帧（第 1 章；`unfold` 对一批波形的最后一个轴同样适用），再给这些帧打分；
+`te.check` 会拿 `F.conv1d` 的结果来核对。它还要能处理立体声：`x` 的形状是 `[M, 2, T]`，模板 `U` 的形状是 `[N, 2, L]`（每个声道一行），
+这时一个分数是两个声道的点积之和，和有 2 个输入通道的 `Conv1d` 一样。
 """,
     ),
     code("""
-answer = None  # en: your answer: the score // zh: 你的答案：分数
-te.check("02.2", answer)
+def my_conv_scores(x, U):
+    # en: x [M, T] with U [N, L], or stereo x [M, 2, T] with U [N, 2, L] -> scores [M, N, K], hop L // 2 // zh: x [M, T] 配 U [N, L]，或立体声 x [M, 2, T] 配 U [N, 2, L] -> 分数 [M, N, K]，帧移 L // 2
+    ...  # en: your code // zh: 你的代码
+
+
+te.check("02.2", my_conv_scores)
 """),
     code("""
 te.solution("02.2")
 """),
     md(
         en="""
-**Exercise 02.3** An encoder with `N = 64` templates of `L = 16` samples encodes one second of audio (`T = 8000`).
-How many multiplications does its convolution do?
-""",
-        zh="""
-**练习 02.3** 一个编码器有 `N = 64` 个模板，每个 `L = 16` 个采样点，处理一秒钟的音频（`T = 8000`）。
-它的卷积一共做多少次乘法？
-""",
-    ),
-    code("""
-answer = None  # en: your answer: a whole number // zh: 你的答案：一个整数
-te.check("02.3", answer)
-"""),
-    code("""
-te.solution("02.3")
-"""),
-    md(
-        en="""
-**Exercise 02.4** (open question, no checker) *Predict, then run.* Build the bank again with 700 Hz instead of
+**Exercise 02.3** (open question, no checker) *Predict, then run.* Build the bank again with 700 Hz instead of
 500 Hz (copy the bank cell without its `assert`, change 500 to 700, and call the results `U7` and `names7`), score the test signal with
 `F.conv1d` and draw the heat map with `te.ch02.plot_scores(signal, scores7, names7, segments=segments)`. Before
 running: will the 500 Hz part still light up one row only? Will the 700 Hz rows stay dark in the 1000 Hz part?
-
-*Our answer, in words*: 700 Hz is not a DFT bin of a 16-sample frame (700 · 16 / 8000 = 1.4 cycles), so the 700 Hz
-templates are not orthogonal to the others (the DFT-bin cell above printed how much they overlap the bank's tones).
-The 500 Hz part and the 1000 Hz part now also score on the 700 Hz rows: the heat map smears across neighbouring rows.
-One frequency per row, cleanly, needs templates on the DFT grid. Telling closer frequencies apart needs longer frames
-(a larger `L`, hence a finer grid `fs / L`), not more templates: 16 samples leave room for at most 16 mutually
-orthogonal templates.
+Write down your prediction and the reason, run it, then compare with our answer (the next cell).
 """,
         zh="""
-**练习 02.4**（开放题，不自动检查）**先预测，再运行。** 把 500 Hz 换成 700 Hz，重新做一组模板（复制做模板的那个单元格，去掉其中的 `assert`，把 500 改成 700，
+**练习 02.3**（开放题，不自动检查）**先预测，再运行。** 把 500 Hz 换成 700 Hz，重新做一组模板（复制做模板的那个单元格，去掉其中的 `assert`，把 500 改成 700，
 把结果叫作 `U7` 和 `names7`），用 `F.conv1d` 给测试信号打分，再用 `te.ch02.plot_scores(signal, scores7, names7, segments=segments)`
 画出热力图。运行之前先想一想：500 Hz 那一段还会只亮一行吗？在 1000 Hz 那一段里，700 Hz 的行会保持暗吗？
-
-**参考答案**：700 Hz 不是 16 点帧的 DFT 频点（700 × 16 / 8000 = 1.4 个周期），所以 700 Hz 的模板和其他模板不正交
-（前面讲 DFT 频点的单元格打印了它和模板组里纯音的重叠有多大）。500 Hz 段和 1000 Hz 段都会在 700 Hz 的行上得分：热力图在相邻几行之间“糊”开了。
-想让每一行干干净净只对应一个频率，模板就要落在 DFT 频点上。要分辨更接近的频率，需要更长的帧（更大的 `L`，频点间隔 `fs / L` 更细），
-而不是更多的模板：16 个采样点最多只容得下 16 个两两正交的模板。
+写下你的预测和理由，运行之后，再和参考答案（下一个单元格）对照。
 """,
     ),
+    code("""
+te.solution("02.3")
+"""),
     md(
         en=r"""
 ## Summary in three lines

@@ -1,79 +1,79 @@
-"""Exercises of notebook ``02_template_matching``: the winning template, a frame's score with itself, the cost."""
+"""Exercises of notebook ``02_template_matching``: build cos θ for every frame and template, then the scores of a waveform."""
 
 from __future__ import annotations
 
-from . import as_number as _number
-from . import exercise
+import torch
+import torch.nn.functional as F
+
+from ..core.matching import match_templates
+from . import Case, check_function, exercise, open_question
+
+_g = torch.Generator().manual_seed(2)
+_r = lambda *shape: torch.randn(*shape, generator=_g)
+_close = lambda out, ref: out.shape == ref.shape and torch.allclose(out.double(), ref.double(), atol=1e-4)
+_cos = lambda frames, U: F.cosine_similarity(frames.unsqueeze(-3), U.unsqueeze(-2), dim=-1)
+_conv = lambda x, U: F.conv1d(x if x.dim() == 3 else x[:, None], U if U.dim() == 3 else U[:, None], stride=U.shape[-1] // 2)
+_cases = lambda ref, specs: [Case(en, zh, args, ref(*args)) for en, zh, args in specs]
+COS = _cases(_cos, [("K = 6 frames of L = 4, templates not of length 1", "6 个 L = 4 的帧（模板长度不为 1）", (_r(6, 4), 3 * _r(3, 4))),
+                    ("odd L = 5", "奇数 L = 5 的帧", (_r(7, 5), _r(2, 5))),
+                    ("a batch [M, K, L] = [2, 6, 8]", "一批帧 [M, K, L] = [2, 6, 8]", (_r(2, 6, 8), _r(4, 8))),
+                    ("a frame and the same frame 100 times louder", "一帧及其响 100 倍的版本",
+                     (_r(1, 8) * torch.tensor([[1.0], [100.0]]), _r(2, 8))),
+                    ("a silent frame (all zeros)", "一帧静音（全 0）", (torch.cat([_r(2, 4), torch.zeros(1, 4)]), _r(3, 4)))])
+CONV = _cases(_conv, [("M = 2 waveforms of T = 40, L = 8", "M = 2 段波形（T = 40、L = 8）", (_r(2, 40), _r(3, 8))),
+                      ("odd L = 5 (hop 2)", "奇数 L = 5（帧移 2）", (_r(1, 41), _r(4, 5))),
+                      ("T = L = 16", "T = L = 16", (_r(3, 16), _r(9, 16))),
+                      ("T = 45, L = 8 (samples left over)", "T = 45、L = 8（末尾有剩余）", (_r(2, 45), _r(3, 8))),
+                      ("stereo x [2, 2, 40], U [3, 2, 8]", "立体声 x [2, 2, 40]、U [3, 2, 8]", (_r(2, 2, 40), _r(3, 2, 8)))])
 
 
-@exercise(
-    "02.1",
-    "'1000 Hz sin'. Code: scores = F.conv1d(x.view(1, 1, -1), U[:, None, :], stride=L // 2)[0]; "
-    "names[int(scores.sum(1).argmax())]. The frequency must match and so must the phase: "
-    "x is a sine, and the hop (1 ms) is exactly one period, so every frame starts at the same phase.",
-    "'1000 Hz sin'。代码：scores = F.conv1d(x.view(1, 1, -1), U[:, None, :], stride=L // 2)[0]；"
-    "names[int(scores.sum(1).argmax())]。频率要对上，相位也要对上：x 是正弦，"
-    "而帧移（1 毫秒）正好是一个周期，所以每一帧都从同一个相位开始。",
-)
-def winning_template(answer):
-    if isinstance(answer, str):
-        text = " ".join(answer.lower().split())
-        if text == "1000 hz sin":
-            return None
-        if text == "1000 hz cos":
-            return ("Right frequency, wrong phase: a sine against a cosine of the same frequency scores 0 here.",
-                    "频率对了，相位不对：同频率的正弦和余弦在这里的点积是 0。")
-        if "1000" in text:
-            return ("Give the name exactly as in the names list, e.g. '1000 Hz cos'.", "请按 names 列表里的写法作答，例如 '1000 Hz cos'。")
-        return ("Look at which row of the scores is largest: print the scores summed over frames.",
-                "看看哪一行分数最大：把每个模板在所有帧上的分数加起来打印出来。")
-    value = _number(answer)
-    if value == 1000:
-        return ("Right frequency. Now the phase: answer with the template's name, '1000 Hz cos' or '1000 Hz sin'.",
-                "频率对了。再看相位：请用模板的名字作答，'1000 Hz cos' 或 '1000 Hz sin'。")
-    return ("Answer with a template name from the list names.", "请用 names 列表里的模板名字作答。")
+def _cos_hint(case, out):
+    if out.isnan().any():
+        return ("A silent frame has norm 0 and 0 / 0 is NaN: give it cos θ = 0 (divide by norm.clamp(min=1e-8))",
+                "静音帧的范数是 0，0 / 0 得 NaN：让它的 cos θ 为 0（除以 norm.clamp(min=1e-8)）")
+    if _close(out, match_templates(*case.args)):
+        return ("That is the score ‖x‖ ‖u‖ cos θ: divide it by both norms", "这是分数 ‖x‖ ‖u‖ cos θ：要除以两个范数")
 
 
-@exercise(
-    "02.2",
-    "3×3 + (-1)×(-1) + 2×2 + 0×0 = 9 + 1 + 4 + 0 = 14: a frame scored against itself gives its energy, "
-    "the sum of its squared samples (always >= 0).",
-    "3×3 + (-1)×(-1) + 2×2 + 0×0 = 9 + 1 + 4 + 0 = 14：一帧和自己的点积就是它的能量，即各采样点平方之和（总是 >= 0）。",
-)
-def self_score(answer):
-    value = _number(answer)
-    if abs(value - 14) < 1e-6:
-        return None
-    if abs(value - 4) < 1e-6:
-        return ("That is the plain sum; a score multiplies sample by sample first: 3×3 + ...", "这是直接求和；分数要先逐点相乘：3×3 + ...")
-    if abs(value - 14 ** 0.5) < 1e-4:
-        return ("That is the length (norm) of the frame; the score is its square.", "这是帧的长度（范数）；分数是它的平方。")
-    if value < 0:
-        return ("A frame compared with itself can never score below 0: every product is a square.",
-                "一帧和自己比较，分数不可能小于 0：每一项都是平方。")
-    return ("Multiply the frame by itself sample by sample and add: 3×3 + (-1)×(-1) + 2×2 + 0×0.",
-            "把这一帧和自己逐点相乘再相加：3×3 + (-1)×(-1) + 2×2 + 0×0。")
+def _conv_hint(case, out):
+    (x, U), ref = case.args, case.expected
+    if out.shape[:-1] == ref.shape[:-1] and out.shape[-1] != ref.shape[-1]:
+        return ("Is your step L // 2? Frame k starts at sample k * (L // 2)", "步长是 L // 2 吗？第 k 帧从第 k * (L // 2) 个采样点开始")
+    if x.dim() == 3 and (out.dim() == 4 or _close(out, _conv(x[:, :1], U[:, :1]))):
+        return ("Add up the dot products of all channels (as Conv1d does)", "把所有声道的点积加起来（Conv1d 就是这样做的）")
+    if _close(out, ref.relu()):
+        return ("No ReLU here: the scores before it can be negative", "这里没有 ReLU：ReLU 之前的分数可以为负")
+    if _close(out, _conv(x, U.flip(-1))):
+        return ("Cross-correlation, not flipped convolution: don't flip u", "这是互相关，不是翻转的卷积：不要把 u 翻转")
 
 
-@exercise(
-    "02.3",
-    "K = (8000 - 16) // 8 + 1 = 999 frames, each scored against N = 64 templates of L = 16 samples: "
-    "999 × 64 × 16 = 1,022,976 multiplications for one second of audio.",
-    "K = (8000 - 16) // 8 + 1 = 999 帧，每帧和 N = 64 个模板比较，每个模板 L = 16 个采样点："
-    "999 × 64 × 16 = 1,022,976 次乘法，只为一秒钟的音频。",
-)
-def multiplications(answer):
-    value = _number(answer)
-    if value == 999 * 64 * 16:
-        return None
-    if value == 8000 * 64 * 16:
-        return ("Close: the conv does not start a frame at every sample, only every hop = 8; use K = 999 frames.",
-                "接近了：卷积不是每个采样点都开始一帧，而是每隔 hop = 8 个；用 K = 999 帧。")
-    if value == 999 * 64:
-        return ("That is the number of scores; each score is itself L = 16 multiplications.",
-                "这是分数的个数；每个分数本身还要 L = 16 次乘法。")
-    if value == 1000 * 64 * 16:
-        return ("K is 999, not 1000: count the frames with (T - L) // (L // 2) + 1.",
-                "K 是 999 不是 1000：用 (T - L) // (L // 2) + 1 数帧。")
-    return ("Multiply: number of frames K × number of templates N × samples per template L.",
-            "相乘：帧数 K × 模板数 N × 每个模板的采样点数 L。")
+@exercise("02.1", "cos θ = score / (‖x‖ ‖u‖): scale every frame and template to length 1 (clamp the norm: silence stays 0), "
+          "then one matrix product; transpose the last two axes, not all of them.",
+          "cos θ = 分数 / (‖x‖ ‖u‖)：把每一帧和每个模板都缩放到长度 1（范数设个下限，静音仍是 0），再做一次矩阵乘法；"
+          "只对调最后两个轴，不是全部的轴。", code="""
+def my_cosine(frames, U):
+    unit = lambda rows: rows / rows.norm(dim=-1, keepdim=True).clamp(min=1e-8)  # every row of length 1 (zeros stay 0)
+    return unit(U) @ unit(frames).transpose(-2, -1)  # [N, L] @ [..., L, K] = [..., N, K]
+""")
+def build_cosine(fn):
+    return check_function(fn, COS, _cos_hint)
+
+
+@exercise("02.2", "Slice with unfold(-1, L, L // 2), then one einsum that sums over channels and samples.",
+          "用 unfold(-1, L, L // 2) 切帧，再用一个 einsum 对声道和采样点求和。", code="""
+def my_conv_scores(x, U):
+    if x.dim() == 2:  # mono [M, T]: one channel
+        x, U = x[:, None], U[:, None]
+    frames = x.unfold(-1, U.shape[-1], U.shape[-1] // 2)  # [M, C, K, L]
+    return torch.einsum("mckl,ncl->mnk", frames, U)
+""")
+def build_conv_scores(fn):
+    return check_function(fn, CONV, _conv_hint)
+
+
+open_question("02.3", "700 Hz is not a DFT bin of a 16-sample frame (1.4 cycles), so its templates overlap the others (the DFT-bin cell "
+              "printed how much): the 500 and 1000 Hz parts also score on the 700 Hz rows and the heat map smears. Finer frequency "
+              "separation needs longer frames (larger L, finer grid fs/L), not more templates (L samples hold at most L orthogonal ones).",
+              "700 Hz 不是 16 点帧的 DFT 频点（一帧 1.4 个周期），所以它的模板和其他模板有重叠（讲 DFT 频点的单元格打印了重叠多大）："
+              "500 Hz 段和 1000 Hz 段也会在 700 Hz 的行上得分，热力图在相邻几行之间“糊”开了。要分辨更接近的频率，需要更长的帧"
+              "（更大的 L，频点间隔 fs / L 更细），而不是更多的模板：L 个采样点最多只容得下 L 个两两正交的模板。")
