@@ -9,9 +9,10 @@ CELLS = [
 - apply the ReLU to a score map in one line of torch and measure how sparse the map becomes;
 - explain what the ReLU throws away (the sign of `u` versus `-u`) and why a dictionary with both loses nothing;
 - say what `bias=False` guarantees (silence gives 0, a louder input gives a proportionally larger map);
-- tell where the plain ReLU encoder comes from, and why the final Conv-TasNet dropped it.
+- tell where the plain ReLU encoder comes from, and why the final Conv-TasNet dropped it;
+- write an encoder class of your own (slice, score, ReLU) that gives the same map as the document's `Encoder`.
 
-**Prerequisites**: chapters 01 and 02. **Time**: about 40 min.
+**Prerequisites**: chapters 01 and 02. **Time**: about 80 min.
 
 The encoder works in three steps: slice the waveform into frames (chapter 01), score every frame against N templates
 (chapter 02), and then, in the document's words, **只保留正分**, keep only the positive scores:
@@ -39,9 +40,10 @@ In this chapter:
 - 用一行 torch 代码对分数图做 ReLU，并度量它变得多稀疏；
 - 说清 ReLU 丢掉了什么（`u` 与 `-u` 的符号），以及字典里两者都有时为什么什么都不丢；
 - 说出 `bias=False` 保证了什么（静音得到 0，输入放大几倍，强度图也放大几倍）；
-- 说出单 ReLU 编码器的来历，以及最终的 Conv-TasNet 为什么又去掉了它。
+- 说出单 ReLU 编码器的来历，以及最终的 Conv-TasNet 为什么又去掉了它；
+- 自己写一个编码器类（切帧、打分、ReLU），得到和原文 `Encoder` 一样的强度图。
 
-**先修知识**：第 1、2 章。**用时**：约 40 分钟。
+**先修知识**：第 1、2 章。**用时**：约 80 分钟。
 
 编码器（encoder）分三步：把波形切成帧（第 1 章），拿 N 个模板给每一帧打分（第 2 章），然后就是原文说的
 **只保留正分**：
@@ -63,6 +65,7 @@ mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
     ),
     code("""
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 import tasnet_edu as te
 from IPython.display import Audio
@@ -525,92 +528,100 @@ choice.
         en="""
 ## Exercises
 
-**Exercise 03.1** A frame scores −2.5 with template `u`. What does the map hold after the ReLU for `u` and for `-u`?
-Answer with a tuple `(value for u, value for -u)`.
+**Exercise 03.1** (build) Undo the ReLU. An encoder with the templates `[U; -U]` (first the N rows of `U`, then the
+N rows of `-U`, stacked with `torch.cat` as above) turns a batch of M signals into the map `m` of shape `[M, 2N, K]`.
+Write `undo_relu(m)` that returns the signed scores `s` of `U`, shape `[M, N, K]`. `te.check` runs your function on
+maps of its own (one signal, several, N = 1) and says which one fails.
 """,
         zh="""
 ## 练习
 
-**练习 03.1** 某一帧和模板 `u` 的分数是 −2.5。ReLU 之后，强度图里 `u` 和 `-u` 对应的值分别是多少？
-用元组 `(u 的值, -u 的值)` 作答。
+**练习 03.1**（动手写）把 ReLU“撤销”。模板为 `[U; -U]` 的编码器（先是 `U` 的 N 行，再是 `-U` 的 N 行，和上面一样用
+`torch.cat` 拼起来）把一批 M 个信号变成形状为 `[M, 2N, K]` 的强度图 `m`。写一个函数 `undo_relu(m)`，返回 `U` 的带符号分数 `s`，
+形状为 `[M, N, K]`。`te.check` 会在它自己准备的几张图上运行你的函数（一个信号、多个信号、N = 1），并告诉你哪一张没通过。
 """,
     ),
     code("""
-answer = None  # en: your answer: (value for u, value for -u) // zh: 你的答案：(u 的值, -u 的值)
-te.check("03.1", answer)
+def undo_relu(m):
+    # en: m: [M, 2N, K], the map of the templates [U; -U]; return the scores s of U: [M, N, K] // zh: m：[M, 2N, K]，模板 [U; -U] 的强度图；返回 U 的分数 s：[M, N, K]
+    ...  # en: your code // zh: 你的代码
+
+
+te.check("03.1", undo_relu)
 """),
     code("""
 te.solution("03.1")
 """),
     md(
         en="""
-**Exercise 03.2** Undo the ReLU. You get `a = relu(s)` and `b = relu(-s)` (tensors) from a dictionary that holds `u` and `-u`.
-Write a function `undo(a, b)` that returns the original scores `s`.
+**Exercise 03.2** (predict, then measure) Turn the recording upside down: `-x`, every sample with its sign flipped.
+To the ear it is the same sound (play `Audio((-x).numpy(), rate=8000)` to hear it). Of the entries of the map `E(x)`
+that are above 0, what share is still above 0 in `E(-x)`? Write your prediction first, then measure it with the
+encoder `E` of the bias section, and correct your answer if the measurement disagrees.
 """,
         zh="""
-**练习 03.2** 把 ReLU“撤销”。字典里同时有 `u` 和 `-u`，于是你拿到 `a = relu(s)` 和 `b = relu(-s)`（张量）。
-写一个函数 `undo(a, b)`，返回原来的分数 `s`。
+**练习 03.2**（先预测，再测量）把录音上下翻转：`-x`，每个采样点都变号。耳朵听来它还是同一个声音
+（运行 `Audio((-x).numpy(), rate=8000)` 听一听）。强度图 `E(x)` 里大于 0 的那些元素，在 `E(-x)` 里仍然大于 0 的占多大比例？
+先写下你的预测，再用“没有偏置”一节里的编码器 `E` 量一量；如果测量结果和预测不同，改正你的答案。
 """,
     ),
     code("""
-answer = None  # en: your answer: a function, e.g. lambda a, b: ... // zh: 你的答案：一个函数，例如 lambda a, b: ...
+answer = None  # en: your prediction, a share between 0 and 1 // zh: 你的预测：0 到 1 之间的比例
+# en: then measure it here, with E(x) and E(-x) // zh: 然后在这里用 E(x) 和 E(-x) 量一量
 te.check("03.2", answer)
 """),
     code("""
 te.solution("03.2")
 """),
     md(
-        en="""
-**Exercise 03.3** Without running anything: for random templates on a long signal that has no silence, what fraction of the map
-do you expect to be exactly 0 after the ReLU? (A number between 0 and 1.)
+        en=r"""
+**Exercise 03.3** (open question, no checker) Suppose the encoder had `bias=True`. What would the map of a silent
+recording look like? Would `E(2x) = 2 E(x)` still hold? What would the separator then have to cope with that a
+bias-free encoder spares it? Think it through (or try it with `E_b`), then compare with `te.solution("03.3")`.
 """,
-        zh="""
-**练习 03.3** 不运行代码，想一想：随机模板作用在一段没有静音的长信号上，ReLU 之后强度图里大约有多大比例恰好是 0？（0 到 1 之间的数。）
+        zh=r"""
+**练习 03.3**（开放题，不自动检查）假设编码器用了 `bias=True`。一段静音录音的强度图会是什么样？`E(2x) = 2 E(x)` 还成立吗？
+没有偏置的编码器替分离器省掉了哪些麻烦？先自己想清楚（也可以用 `E_b` 试一试），再用 `te.solution("03.3")` 对照参考答案。
 """,
     ),
-    code("""
-answer = None  # en: your answer: a fraction between 0 and 1 // zh: 你的答案：0 到 1 之间的比例
-te.check("03.3", answer)
-"""),
     code("""
 te.solution("03.3")
 """),
     md(
         en="""
-**Exercise 03.4** Which encoder + mask did the final Conv-TasNet choose? Answer with a string such as `"ReLU + softmax"`.
+**Exercise 03.4** (build) Your own encoder. Write a class `MyEncoder(L, N)` that computes what the document's
+`Encoder(L, N, audio_channels=1)` computes, with the three steps written by you: slice with hop `L // 2`, score every
+frame against every template, ReLU. Keep the templates in `self.U`, shape `[N, L]`, one template per row like `U` in
+this chapter. The input is mono audio `[M, 1, T]`, as the document's `Conv1d` wants it; the output is `[M, N, K]`.
+`unfold` and `@` do it, as in this chapter's first cells (`F.conv1d` works too). The checker creates your class,
+copies the document's templates into `self.U`, and compares your output with the document's `Encoder` on silence,
+random input, an odd L and a batch.
 """,
         zh="""
-**练习 03.4** 最终的 Conv-TasNet 选了哪种“编码器 + 掩码”？用字符串作答，例如 `"ReLU + softmax"`。
+**练习 03.4**（动手写）你自己的编码器。写一个类 `MyEncoder(L, N)`，让它算出原文的 `Encoder(L, N, audio_channels=1)` 算的东西，
+三步都由你自己写：按帧移 `L // 2` 切帧，每一帧和每个模板打分，ReLU。模板放在 `self.U` 里，形状为 `[N, L]`，每行一个模板，
+和本章的 `U` 一样。输入是单声道音频 `[M, 1, T]`，和原文的 `Conv1d` 要求的一样；输出是 `[M, N, K]`。
+用 `unfold` 和 `@` 就能做到，就像本章开头的几个单元格（用 `F.conv1d` 也可以）。检查程序会创建你的类，把原文的模板复制进
+`self.U`，再在静音、随机输入、奇数 L 和一个批量上把你的输出和原文的 `Encoder` 作比较。
 """,
     ),
     code("""
-answer = None  # en: your answer: "encoder + mask" // zh: 你的答案："编码器 + 掩码"（用英文名称）
-te.check("03.4", answer)
+class MyEncoder(nn.Module):
+    def __init__(self, L, N):
+        super().__init__()
+        self.L, self.N = L, N
+        self.U = nn.Parameter(torch.randn(N, L))  # en: [N, L], one template per row; the checker copies its own templates here // zh: [N, L]，每行一个模板；检查程序会把它的模板复制到这里
+
+    def forward(self, mixture):
+        # en: mixture [M, 1, T] -> strength map [M, N, K], K = (T - L) // (L // 2) + 1 // zh: mixture [M, 1, T] -> 强度图 [M, N, K]，K = (T - L) // (L // 2) + 1
+        ...  # en: your code // zh: 你的代码
+
+
+te.check("03.4", MyEncoder)
 """),
     code("""
 te.solution("03.4")
 """),
-    md(
-        en=r"""
-**Exercise 03.5** (open question, no checker) Suppose the encoder had `bias=True`. What would the map of a silent
-recording look like? Would `E(2x) = 2 E(x)` still hold? What would the separator then have to cope with that a
-bias-free encoder spares it?
-
-*Our answer, in words*: with a bias $b_n$ per template, silence gives $\max(b_n, 0)$ in every frame: a constant
-stripe in the rows with a positive bias, which the separator would have to learn to ignore. And
-$E(2x) = \mathrm{ReLU}(2Ux + b)$ is no longer $2E(x)$, so the same sentence spoken louder gives a differently *shaped*
-map, and the separator has to learn the same sentence at every level. With a bias-free encoder only the size of the
-map changes with the level. (The SI-SNR loss is a separate matter: it ignores the scale of the *output*.)
-""",
-        zh=r"""
-**练习 03.5**（开放题，不自动检查）假设编码器用了 `bias=True`。一段静音录音的强度图会是什么样？`E(2x) = 2 E(x)` 还成立吗？
-没有偏置的编码器替分离器省掉了哪些麻烦？
-
-**参考答案**：每个模板有一个偏置 $b_n$ 时，静音在每一帧都得到 $\max(b_n, 0)$：偏置为正的那些行会出现一条恒定的横条，
-分离器得学会忽略它。而且 $E(2x) = \mathrm{ReLU}(2Ux + b)$ 不再等于 $2E(x)$，同一句话大声说一遍，强度图的**形状**就变了，
-分离器得在每种音量下把同一句话重新学一遍。没有偏置时，音量只改变强度图的整体大小。（SI-SNR 损失是另一回事：它不在乎**输出**的尺度。）
-""",
-    ),
     md(
         en=r"""
 ## Summary in three lines

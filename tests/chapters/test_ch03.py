@@ -208,7 +208,7 @@ def _table_rows(text):
     return [(e, m, float(v), bool(bold)) for bold, e, m, v in row.findall(text)]
 
 
-def test_table3_is_quoted_the_same_in_both_languages_and_in_exercise_03_4():
+def test_table3_is_quoted_the_same_in_both_languages():
     rows = _table_rows(SOURCE.read_text(encoding="utf-8"))
     assert len(rows) == 10  # five rows in English, five in Chinese
     for quoted in (rows[:5], rows[5:]):
@@ -216,11 +216,6 @@ def test_table3_is_quoted_the_same_in_both_languages_and_in_exercise_03_4():
         assert [(e, m) for e, m, _, bold in quoted if bold] == [TABLE3_CHOSEN]
     table = {(e, m): v for e, m, v in TABLE3}
     assert max(table, key=table.get) == TABLE3_CHOSEN
-    assert passes("03.4", " + ".join(TABLE3_CHOSEN))  # exercise 03.4 asks for that row
-    from tasnet_edu.exercises import EXERCISES
-
-    for solution in (EXERCISES["03.4"].solution_en, EXERCISES["03.4"].solution_zh):
-        assert f"{table[TABLE3_CHOSEN]:.1f} dB" in solution and f"{table['ReLU', 'softmax']:.1f} dB" in solution
 
 
 def _check_histogram(fig):
@@ -293,41 +288,145 @@ def test_registered_figures_draw_what_the_chapter_computes(name, language):
 # --------------------------------------------------------------------------- exercises 03.x
 
 
-def test_exercise_03_1():
-    assert passes("03.1", (0, 2.5))
-    assert passes("03.1", [0.0, 2.5])
-    assert "negative" in hint_for("03.1", (-2.5, 2.5))[0]
-    assert "Swapped" in hint_for("03.1", (2.5, 0))[0]
-    assert "opposite" in hint_for("03.1", (0, 0))[0]
-    assert "tuple" in hint_for("03.1", 2.5)[0]
+def _solution(id):
+    """The function or class that exercise ``id``'s solution code defines (its last top-level definition)."""
+    from tasnet_edu.exercises import EXERCISES, load_all
+
+    load_all()
+    code = EXERCISES[id].solution_code
+    namespace = {"torch": torch, "F": F, "nn": torch.nn, "te": te}
+    exec(compile(code, "<solution>", "exec"), namespace)
+    return namespace[re.findall(r"^(?:def|class) (\w+)", code, re.M)[-1]]
 
 
-def test_exercise_03_2():
-    assert passes("03.2", lambda a, b: a - b)
-    assert "|s|" in hint_for("03.2", lambda a, b: a + b)[0]
-    assert "wrong sign" in hint_for("03.2", lambda a, b: b - a)[0]
-    assert "function" in hint_for("03.2", 3)[0]
-    assert not passes("03.2", lambda a: a)  # wrong signature: a hint, not a traceback
+def _half(m):
+    return m.shape[1] // 2
 
 
-def test_exercise_03_3():
-    assert passes("03.3", 0.5)
-    assert passes("03.3", torch.tensor(0.54))
-    assert "percentage" in hint_for("03.3", 50)[0]
-    assert "Too few" in hint_for("03.3", 0.1)[0]
-    assert "Too many" in hint_for("03.3", 0.9)[0]
+UNDO_MISTAKES = {  # a wrong undo_relu -> a phrase of its hint
+    "returned None": lambda m: None,
+    "all values are zero": lambda m: torch.zeros_like(m[:, :_half(m)]),
+    "split the 2N rows": lambda m: m,  # its input unchanged
+    "axes in the wrong order": lambda m: (m[:, :_half(m)] - m[:, _half(m):]).transpose(1, 2),
+    "|s|, no signs": lambda m: m[:, :_half(m)] + m[:, _half(m):],
+    "relu(s) alone": lambda m: m[:, :_half(m)],
+    "signs are flipped": lambda m: m[:, _half(m):] - m[:, :_half(m)],
+    "not interleaved": lambda m: m[:, 0::2] - m[:, 1::2],
+    "(dim 1)": lambda m: m[:_half(m)] - m[_half(m):],  # the cell's m_both[:N] - m_both[N:], on the batch axis
+    "raised ZeroDivisionError": lambda m: 1 / 0,
+}
 
 
-def test_exercise_03_4():
-    for answer in ("linear + sigmoid", "Linear+Sigmoid", "linear, sigmoid"):
-        assert passes("03.4", answer)
-    assert "TasNet" in hint_for("03.4", "ReLU + softmax")[0]
-    assert "highest" in hint_for("03.4", "linear + softmax")[0]
-    assert "Name one encoder" in hint_for("03.4", "sigmoid")[0]
-    assert "string" in hint_for("03.4", 13.1)[0]
+def test_exercise_03_1_undo_relu():
+    assert passes("03.1", _solution("03.1"))
+    assert passes("03.1", lambda m: torch.relu(m[:, :_half(m)]) - torch.relu(m[:, _half(m):]))
+    for phrase, wrong in UNDO_MISTAKES.items():
+        hint = hint_for("03.1", wrong)
+        assert hint is not None and phrase in hint[0], (phrase, hint)
+    assert "这是 |s|" in hint_for("03.1", UNDO_MISTAKES["|s|, no signs"])[1]
+    assert "pass your function itself" in hint_for("03.1", 3)[0]
 
 
-def test_exercise_03_prints_hints_in_chinese(capsys):
+def test_exercise_03_2_upside_down_is_measured_on_the_chapter_clip():
+    x = example_clip()
+    encoder = encoder_from_templates(random_templates(64, 16))
+    up, down = encoder(x[None])[0] > 0, encoder(-x[None])[0] > 0
+    measured = float((up & down).sum() / up.sum())
+    assert measured == 0.0 and passes("03.2", measured) and passes("03.2", torch.tensor(0))
+    for guess in (0.5, 1, 50):
+        assert "-s" in hint_for("03.2", guess)[0] and "-s" in hint_for("03.2", guess)[1]
+    assert "number" in hint_for("03.2", "zero")[0]
+
+
+def test_exercise_03_3_is_an_open_question_with_a_hidden_answer(capsys, monkeypatch):
+    import tasnet_edu.exercises as exercises
+    from tasnet_edu.exercises import EXERCISES
+
+    monkeypatch.setattr(exercises, "SHOW_SOLUTIONS", False)
+
+    assert "open question" in hint_for("03.3", "anything")[0]
+    assert "max(b_n, 0)" in EXERCISES["03.3"].solution_en and "max(b_n, 0)" in EXERCISES["03.3"].solution_zh
+    te.solution("03.3")
+    assert "max(b_n, 0)" not in capsys.readouterr().out  # hidden unless solutions are switched on
+
+
+def _my_encoder(forward, init=None):
+    """A learner's MyEncoder, as the notebook's skeleton starts it, with ``forward(self, mixture)`` filled in."""
+
+    class MyEncoder(torch.nn.Module):
+        def __init__(self, L, N):
+            super().__init__()
+            self.L, self.N = L, N
+            self.U = torch.nn.Parameter(torch.randn(N, L))
+            if init is not None:
+                init(self)
+
+        def forward(self, mixture):
+            return forward(self, mixture)
+
+    return MyEncoder
+
+
+def _scores(self, mixture, hop=None, U=None):
+    frames = mixture[:, 0].unfold(-1, self.L, hop or self.L // 2)
+    return (frames @ (self.U if U is None else U).T).transpose(1, 2)
+
+
+ENCODER_MISTAKES = {  # a wrong forward -> a phrase of its hint
+    "returned None": lambda self, x: None,
+    "expected 3": lambda self, x: torch.zeros(1),
+    "axis 1 has 1": lambda self, x: x,  # its input unchanged
+    "axes in the wrong order": lambda self, x: torch.relu(_scores(self, x)).transpose(1, 2),
+    "forgot the ReLU": lambda self, x: _scores(self, x),
+    "is your hop L?": lambda self, x: torch.relu(_scores(self, x, hop=self.L)),
+    "a hop of 1?": lambda self, x: torch.relu(_scores(self, x, hop=1)),
+    "for odd L the hop rounds down": lambda self, x: torch.relu(_scores(self, x, hop=(self.L + 1) // 2)),
+    "drop the channel axis": lambda self, x: torch.relu(x.unfold(-1, self.L, self.L // 2) @ self.U.T),
+    "a bias added": lambda self, x: torch.relu(_scores(self, x) + 0.1),
+    "templates are flipped": lambda self, x: torch.relu(_scores(self, x, U=self.U.flip(-1))),
+    "must be int": lambda self, x: _scores(self, x, hop=self.L / 2),  # an exception names the case, no traceback
+}
+
+
+def test_exercise_03_4_my_encoder():
+    assert passes("03.4", _solution("03.4"))
+    assert passes("03.4", _my_encoder(lambda self, x: torch.relu(_scores(self, x))))
+    assert passes("03.4", _my_encoder(lambda self, x: F.relu(F.conv1d(x, self.U[:, None], stride=self.L // 2))))
+    assert passes("03.4", _my_encoder(lambda self, x: torch.relu(_scores(self, x)), lambda self: setattr(self, "b", 0)))
+    for phrase, forward in ENCODER_MISTAKES.items():
+        hint = hint_for("03.4", _my_encoder(forward))
+        assert hint is not None and phrase in hint[0], (phrase, hint)
+    en, zh = hint_for("03.4", _my_encoder(ENCODER_MISTAKES["forgot the ReLU"]))
+    assert "random input, M = 1, L = 16" in en and "忘了 ReLU" in zh and "随机输入" in zh
+    assert "帧移是不是写成了 L" in hint_for("03.4", _my_encoder(ENCODER_MISTAKES["is your hop L?"]))[1]
+
+
+def test_exercise_03_4_asks_for_the_class_and_its_templates():
+    cls = _my_encoder(lambda self, x: None)
+    assert "class itself" in hint_for("03.4", cls(16, 8))[0]
+    assert "class itself" in hint_for("03.4", lambda x: x)[0]
+
+    class Document(torch.nn.Module):  # the document's layout: a Conv1d, no self.U
+        def __init__(self, L, N):
+            super().__init__()
+            self.conv1d_U = torch.nn.Conv1d(1, N, L, stride=L // 2, bias=False)
+
+    assert "self.U of shape [N, L]" in hint_for("03.4", Document)[0]
+    transposed = _my_encoder(lambda self, x: None, lambda self: setattr(self, "U", torch.nn.Parameter(torch.zeros(self.L, self.N))))
+    en, zh = hint_for("03.4", transposed)
+    assert "[8, 16]" in en and "got [16, 8]" in en and "现在是 [16, 8]" in zh
+
+
+def test_exercise_03_skeletons_in_the_notebook_print_not_yet(capsys):
+    """The notebook's skeletons (bodies ``...``) get a friendly "not yet", in both languages."""
+    def undo_relu(m):
+        ...
+
+    def forward(self, mixture):
+        ...
+
+    te.check("03.1", undo_relu)
+    assert "not yet" in capsys.readouterr().out
     with te.use_language("zh"):
-        te.check("03.1", (2.5, 0))
-        assert "顺序反了" in capsys.readouterr().out
+        te.check("03.4", _my_encoder(forward))
+        assert "还没完成" in capsys.readouterr().out
