@@ -19,7 +19,7 @@ CONV_TASNET = "Luo & Mesgarani, Conv-TasNet (arXiv:1809.07454)"
 QUOTED = {  # chapter -> {number: where it comes from}
     "02": {"0.1": "the length of audio the timing cell feeds in (800 samples)"},
     "03": {"15.3": f"{CONV_TASNET}, best model, WSJ0-2mix SI-SNRi", "12.1": f"{CONV_TASNET}, Table III",
-           "12.9": f"{CONV_TASNET}, Table III", "13.1": f"{CONV_TASNET}, Table III", "13.0": f"{CONV_TASNET}, Table III",
+           "12.9": f"{CONV_TASNET}, Table III", "13.1": f"{CONV_TASNET}, Table III", "13.0": f"{CONV_TASNET}, Table III"},
     "05": {"0.60": f"{CONV_TASNET}, section V: more than 60% of the filters below 1 kHz",
            "13.1": f"{CONV_TASNET}, Table III", "13.0": f"{CONV_TASNET}, Table III", "12.9": f"{CONV_TASNET}, Table III"},
     "06": {"15.3": f"{CONV_TASNET}, Table IV", "12.2": f"{CONV_TASNET}, ideal masks", "13.0": f"{CONV_TASNET}, ideal masks",
