@@ -12,7 +12,7 @@ CELLS = [
 - build the STFT's templates yourself and say exactly how the STFT magnitude and the strength map are related;
 - rebuild a waveform from a map as a weighted sum of basis signals, the decoder's half of the story.
 
-**Prerequisites**: chapters 01–03; sine and cosine; logarithms. **Time**: about 60 min.
+**Prerequisites**: chapters 01–03; sine and cosine; logarithms. **Time**: about 105 min.
 
 After slicing, template matching and the ReLU, this is what the encoder outputs:
 
@@ -47,7 +47,7 @@ magnitude is a close relative of the strength map, with a different non-linearit
 - 亲手搭出 STFT 的模板，准确说出 STFT 幅度谱和强度图是什么关系；
 - 把波形重新写成“强度 × 基信号”的加权和，这是解码器那一半的故事。
 
-**先修知识**：第 1–3 章；正弦和余弦；对数。**用时**：约 60 分钟。
+**先修知识**：第 1–3 章；正弦和余弦；对数。**用时**：约 105 分钟。
 
 经过切片、模板匹配和 ReLU，编码器（encoder）的输出是：
 
@@ -320,9 +320,10 @@ fig = te.ch04.plot_map_comparison(x, L, maps=maps)
   blinks from frame to frame even before any ReLU. The ReLU then sets the negative half to 0 (chapter 03).
 - The **STFT** has two templates per frequency, a cosine and a sine, and combines them as $\sqrt{\cos^2 + \sin^2}$.
   For a tone centred on a bin that does not depend on the phase; between bins it varies a little; and the 0 Hz and
-  $f_s/2$ rows have no sine partner at all. That is why it is smooth, almost everywhere. Check it before reading on:
-  *predict* the ripple, (max − min) / max of $\sqrt{\cos^2 + \sin^2}$ over all phases of a tone, for L = 16 (bins
+  $f_s/2$ rows have no sine partner at all. That is why it is smooth, almost everywhere. Before running the next cell,
+  *guess* the ripple, (max − min) / max of $\sqrt{\cos^2 + \sin^2}$ over all phases of a tone, for L = 16 (bins
   500 Hz apart): a tone at 500 Hz (on bin m = 1), at 700 Hz and 750 Hz (between bins 1 and 2), at 0 Hz and at 4000 Hz.
+  A rough guess is enough: the reason comes right after the numbers.
 """,
         zh=r"""
 - **随机模板**的图是一片噪声：每个随机模板对所有频率都有一点响应，所以只要有声音，每一行都会亮。能看出*什么时候*有人说话，
@@ -331,9 +332,10 @@ fig = te.ch04.plot_map_comparison(x, L, maps=maps)
   （同一频带在相邻帧间忽明忽暗）。首要原因是单个余弦模板**对相位过于敏感**：帧与它同相时得分高，相差 90° 时得 0，
   反相时为负，所以即使没有 ReLU，同一频带也会逐帧闪烁；ReLU 再把负的那一半置 0（第 3 章）。
 - **STFT** 每个频率有两个模板：一个余弦、一个正弦，再用 $\sqrt{\cos^2 + \sin^2}$ 合起来。对于正好落在频点上的纯音，结果与相位无关；
-  落在两个频点之间时会有少许起伏；0 Hz 和 $f_s/2$ 这两行根本没有正弦搭档。所以它几乎处处平滑。往下读之前先验证一下：
-  **先预测**起伏的大小，即一个纯音取遍所有相位时 $\sqrt{\cos^2 + \sin^2}$ 的（最大值 − 最小值）/ 最大值。取 L = 16（频点相隔 500 Hz），
+  落在两个频点之间时会有少许起伏；0 Hz 和 $f_s/2$ 这两行根本没有正弦搭档。所以它几乎处处平滑。运行下一个单元格之前，
+  **先猜一猜**起伏的大小，即一个纯音取遍所有相位时 $\sqrt{\cos^2 + \sin^2}$ 的（最大值 − 最小值）/ 最大值。取 L = 16（频点相隔 500 Hz），
   纯音分别在 500 Hz（正好在频点 m = 1 上）、700 Hz 和 750 Hz（在频点 1 和 2 之间）、0 Hz 和 4000 Hz。
+  粗略猜一下就行：原因紧接在数字后面解释。
 """,
     ),
     code("""
@@ -593,55 +595,82 @@ fig = te.ch04.plot_map_comparison(voice, L=256)
         en="""
 ## Exercises
 
-**Exercise 04.1** M = 2 clips of two seconds each at 8 kHz (T = 16000 samples per clip) go through `Encoder(L=16, N=512)`. What is the shape of
-`mixture_w`? Answer with a tuple `(M, N, K)`.
+Three exercises ask you to *write a function*: fill in its body (where the `...` is) and run the cell. `te.check` runs
+your function on its own inputs and prints ✓, or ✗ with the input that failed and a hint.
+
+**Exercise 04.1** (write code) The cells above computed the map of one clip. Write `my_strength_map(x, U)` for a
+**batch** `x` of shape `[M, T]` and templates `U` of shape `[N, L]`, for any `L` (odd too): it returns the encoder's
+output `[M, N, K]`, frames with hop `L // 2`, one score per template and frame, then the ReLU. Try it without
+`te.Encoder` and `F.conv1d`: `unfold` and one matrix product are enough. The checker runs it on a batch, an odd `L`,
+a clip of exactly one frame and silence, and compares with the encoder.
 """,
         zh="""
 ## 练习
 
-**练习 04.1** 两条各长 2 秒、采样率 8 kHz 的音频（M = 2，每条 T = 16000 个采样点）送进 `Encoder(L=16, N=512)`。`mixture_w` 的形状是什么？
-用元组 `(M, N, K)` 作答。
+下面三道题要你**写一个函数**：把函数体（`...` 处）写完再运行这个单元格。`te.check` 会用它自己的输入运行你的函数，
+打印 ✓，或者打印 ✗ 加上没通过的那个输入和一条提示。
+
+**练习 04.1**（写代码）前面的单元格算的是一条音频的强度图。写一个函数 `my_strength_map(x, U)`，输入是形状为 `[M, T]` 的**一批**音频 `x`
+和形状为 `[N, L]` 的模板 `U`（`L` 任意，也可以是奇数）：返回编码器的输出 `[M, N, K]`，即以帧移 `L // 2` 分帧、每个模板对每一帧打分、
+再做 ReLU。试着不用 `te.Encoder` 和 `F.conv1d`：`unfold` 加一次矩阵乘法就够了。检查程序会用一批音频、奇数 `L`、恰好一帧长的音频和静音来运行它，
+再和编码器的输出对比。
 """,
     ),
     code("""
-answer = None  # en: your answer: a tuple (M, N, K) // zh: 你的答案：元组 (M, N, K)
-te.check("04.1", answer)
+def my_strength_map(x, U):
+    # en: x: clips [M, T]; U: templates [N, L]. Return the strength map [M, N, K] // zh: x：一批音频 [M, T]；U：模板 [N, L]。返回强度图 [M, N, K]
+    ...
+
+
+te.check("04.1", my_strength_map)
 """),
     code("""
 te.solution("04.1")
 """),
     md(
         en=r"""
-**Exercise 04.2** `te.stft_kernels(L)` holds all the cosine rows first (0 Hz up to $f_s/2$, `L // 2 + 1` of them),
-then all the sine rows in the same order. In `te.stft_kernels(64)` at 8 kHz, which row holds the cosine at 1000 Hz, and
-which row the sine at 1000 Hz? Answer with a tuple `(cosine row, sine row)`, counting from 0.
+**Exercise 04.2** (write code) Write `my_stft_kernels(L)`: the weights of a `Conv1d` with one input channel, shape
+`[2 (L // 2 + 1), 1, L]`, whose output with stride `L // 2` is `torch.stft(x, n_fft=L, hop_length=L // 2,
+window=torch.hann_window(L), center=False)`: its real parts in the first `L // 2 + 1` channels, its imaginary parts in
+the others. It must work for any `L`, odd too. The checker compares with `te.stft_kernels(L)`.
 """,
         zh=r"""
-**练习 04.2** `te.stft_kernels(L)` 先放全部余弦行（从 0 Hz 到 $f_s/2$，共 `L // 2 + 1` 行），再按同样的顺序放全部正弦行。
-在 8 kHz 下的 `te.stft_kernels(64)` 里，1000 Hz 的余弦在第几行？1000 Hz 的正弦在第几行？
-用元组 `(余弦所在行, 正弦所在行)` 作答，从 0 开始数。
+**练习 04.2**（写代码）写一个函数 `my_stft_kernels(L)`，返回一个单输入通道 `Conv1d` 的权重，形状为 `[2 (L // 2 + 1), 1, L]`；
+以 `L // 2` 为步长时，它的输出就是 `torch.stft(x, n_fft=L, hop_length=L // 2, window=torch.hann_window(L), center=False)`：
+前 `L // 2 + 1` 个通道是实部，其余通道是虚部。`L` 任意，也可以是奇数。检查程序会和 `te.stft_kernels(L)` 对比。
 """,
     ),
     code("""
-answer = None  # en: your answer: (cosine row, sine row) // zh: 你的答案：(余弦所在行, 正弦所在行)
-te.check("04.2", answer)
+def my_stft_kernels(L):
+    # en: return conv1d weights [2 * (L // 2 + 1), 1, L] // zh: 返回 conv1d 的权重 [2 * (L // 2 + 1), 1, L]
+    ...
+
+
+te.check("04.2", my_stft_kernels)
 """),
     code("""
 te.solution("04.2")
 """),
     md(
-        en="""
-**Exercise 04.3** With Fourier templates of L = 128 at 8 kHz: how many milliseconds apart are two neighbouring columns of the
-map, and how many Hz apart are two neighbouring cosine rows? Answer with `(hop in ms, spacing in Hz)`.
+        en=r"""
+**Exercise 04.3** (write code) `w` is the map `[M, 2N, K]` of an encoder with the templates `[U; -U]`, where
+`U = te.stft_kernels(L)[:, 0]` has `N = 2 (L // 2 + 1)` rows: the map from which, above, the spectrogram of one clip
+came back for `L = 128`. Write `magnitude_from_pair(w)` that returns the STFT magnitude `[M, L // 2 + 1, K]` for any
+`L`: read the sizes from `w.shape`. The checker compares with `torch.stft(...).abs()`.
 """,
-        zh="""
-**练习 04.3** 用 L = 128 的傅里叶模板、采样率 8 kHz：强度图相邻两列相隔多少毫秒？相邻两行余弦相隔多少 Hz？
-用 `(帧移毫秒数, 频率间隔 Hz)` 作答。
+        zh=r"""
+**练习 04.3**（写代码）`w` 是装有模板 `[U; -U]` 的编码器给出的强度图，形状 `[M, 2N, K]`，其中 `U = te.stft_kernels(L)[:, 0]` 有
+`N = 2 (L // 2 + 1)` 行。前面我们就是从这样的图里还原出了一条音频在 `L = 128` 时的语谱图。写一个函数 `magnitude_from_pair(w)`，
+对任意 `L` 返回 STFT 幅度谱 `[M, L // 2 + 1, K]`：各个大小从 `w.shape` 读出来。检查程序会和 `torch.stft(...).abs()` 对比。
 """,
     ),
     code("""
-answer = None  # en: your answer: (hop in ms, spacing in Hz) // zh: 你的答案：(帧移毫秒数, 频率间隔 Hz)
-te.check("04.3", answer)
+def magnitude_from_pair(w):
+    # en: w: the map [M, 2N, K] of the templates [U; -U]. Return |STFT| [M, L // 2 + 1, K] // zh: w：模板 [U; -U] 的强度图 [M, 2N, K]。返回 |STFT| [M, L // 2 + 1, K]
+    ...
+
+
+te.check("04.3", magnitude_from_pair)
 """),
     code("""
 te.solution("04.3")
@@ -650,19 +679,16 @@ te.solution("04.3")
         en="""
 **Exercise 04.4** (open question, no checker) A frame of `L = 16` real samples gives only 9 frequency bins (0, 500,
 ..., 4000 Hz). Has information been lost? Count the real numbers the DFT gives for these 9 bins, and compare with 16.
-
-*Our answer, in words*: each bin has a cosine score and a sine score, 18 numbers, but the sine rows of 0 Hz and 4000 Hz
-are all zeros (a sine at 0 Hz is 0; a sine at $f_s/2$ is 0 at every sample). That leaves 9 + 7 = 16 real numbers for
-16 samples: nothing lost, the DFT is invertible. What the *magnitude* throws away is the phase: 9 numbers instead of 16.
+Think it through before you run the next cell.
 """,
         zh="""
 **练习 04.4**（开放题，不自动检查）`L = 16` 个实数采样点的一帧只给出 9 个频点（0、500、……、4000 Hz）。信息丢了吗？
-数一数这 9 个频点的 DFT 一共给出多少个实数，再和 16 比较。
-
-**参考答案**：每个频点有一个余弦分数和一个正弦分数，共 18 个数，但 0 Hz 和 4000 Hz 的正弦行全是 0（0 Hz 的正弦恒为 0；$f_s/2$ 的正弦在每个采样点上都是 0）。
-剩下 9 + 7 = 16 个实数，对应 16 个采样点：什么都没丢，DFT 是可逆的。真正丢掉信息的是**幅度**：它只留下 9 个数，相位丢了。
+数一数这 9 个频点的 DFT 一共给出多少个实数，再和 16 比较。先自己想清楚，再运行下一个单元格。
 """,
     ),
+    code("""
+te.solution("04.4")
+"""),
     md(
         en=r"""
 ## Summary in three lines

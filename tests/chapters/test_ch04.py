@@ -224,28 +224,84 @@ def test_registered_frame_to_column_uses_the_loudest_frame():
 # --------------------------------------------------------------------------- exercises 04.x
 
 
-def test_exercise_04_1():
-    assert passes("04.1", (2, 512, 1999))
-    assert passes("04.1", te.Encoder(16, 512)(torch.zeros(2, 16000)).shape)  # 2 s at 8 kHz: T = 16000
-    assert "order" in hint_for("04.1", (512, 2, 1999))[0]
-    assert "2T/L - 1" in hint_for("04.1", (2, 512, 2000))[0]
-    assert "hop" in hint_for("04.1", (2, 512, 1000))[0]
-    assert "three numbers" in hint_for("04.1", 1999)[0]
+def _solution(id):
+    """The function that exercise ``id``'s solution code defines (its last top-level def)."""
+    from tasnet_edu.exercises import EXERCISES
+
+    hint_for(id, None)  # loads the exercises
+    namespace = {"torch": torch, "F": F, "te": te}
+    exec(EXERCISES[id].solution_code, namespace)
+    return namespace[EXERCISES[id].solution_code.split("def ")[-1].split("(")[0]]
 
 
-def test_exercise_04_2():
-    assert passes("04.2", (8, 41))
-    assert "33 cosine rows" in hint_for("04.2", (8, 40))[0]
-    assert "125 Hz" in hint_for("04.2", (16, 49))[0]
-    assert "after all the cosine rows" in hint_for("04.2", (8, 9))[0]
-    k = te.stft_kernels(64)[:, 0]  # the solution agrees with the kernels themselves
-    wave = torch.hann_window(64) * torch.exp(2j * torch.pi * 1000 * torch.arange(64) / 8000)
-    assert torch.allclose(k[8], wave.real, atol=1e-5) and torch.allclose(k[41], -wave.imag, atol=1e-5)
+def _hint(id, fn):
+    hint = hint_for(id, fn)
+    assert hint is not None and all(isinstance(h, str) for h in hint)
+    return hint
 
 
-def test_exercise_04_3():
-    assert passes("04.3", (8, 62.5))
-    assert "window" in hint_for("04.3", (16, 62.5))[0]
-    assert "seconds" in hint_for("04.3", (0.008, 62.5))[0]
-    assert "sample_rate / (2L)" in hint_for("04.3", (8, 31.25))[0]
-    assert "sample_rate / L" in hint_for("04.3", (8, 60))[0]
+def _reject(id, fn, phrase):
+    assert phrase in _hint(id, fn)[0], _hint(id, fn)[0]
+
+
+def test_exercise_04_1_strength_map_of_a_batch():
+    mine = _solution("04.1")
+    assert passes("04.1", mine)
+    assert passes("04.1", lambda x, U: te.encoder_from_templates(U)(x))  # the encoder itself is right, of course
+    assert _hint("04.1", lambda x, U: None)[0].startswith("not yet")
+    assert "all values are zero" in _hint("04.1", lambda x, U: torch.zeros_like(mine(x, U)))[0]
+    _reject("04.1", lambda x, U: x, "expected 3")  # its input unchanged
+    _reject("04.1", lambda x, U: mine(x, U)[0], "one [N, K] table per clip")  # only the first clip
+    _reject("04.1", lambda x, U: mine(x, U).transpose(1, 2), "templates on axis 1")  # right values, [M, K, N]
+    _reject("04.1", lambda x, U: torch.relu(F.conv1d(x[:, None], U[:, None], stride=U.shape[1])), "the hop is L // 2 = 8")
+    en, zh = _hint("04.1", lambda x, U: torch.relu(F.conv1d(x[:, None], U[:, None], stride=8)))  # hop fixed at 8
+    assert "odd L" in en and "L // 2 = 7" in en and "奇数 L" in zh and "帧移是 L // 2 = 7" in zh
+    en, zh = _hint("04.1", lambda x, U: F.conv1d(x[:, None], U[:, None], stride=U.shape[1] // 2))  # no ReLU
+    assert "the ReLU comes after" in en and "还要做 ReLU" in zh
+    _reject("04.1", lambda x, U: mine(x, U.flip(-1)), "do not flip it")
+
+
+def test_exercise_04_2_stft_kernels():
+    mine = _solution("04.2")
+    assert passes("04.2", mine)
+    for L in (15, 16):  # conv1d with the kernels is torch.stft, for odd L too
+        x = torch.randn(2, 200, generator=torch.Generator().manual_seed(L))
+        out = F.conv1d(x[:, None], mine(L), stride=L // 2)
+        X = torch.stft(x, n_fft=L, hop_length=L // 2, window=torch.hann_window(L), center=False, return_complex=True)
+        assert torch.allclose(out, torch.cat([X.real, X.imag], dim=1), atol=1e-4)
+    k = te.stft_kernels
+    assert "not yet" in _hint("04.2", lambda L: None)[0] and "all values are zero" in _hint("04.2", lambda L: torch.zeros(L + 2, 1, L))[0]
+    _reject("04.2", lambda L: L, "expected a torch tensor")  # its input unchanged
+    _reject("04.2", lambda L: k(L)[:, 0], "add the middle axis")
+    en, zh = _hint("04.2", lambda L: k(L, window=torch.hann_window(L, periodic=False)))
+    assert "periodic Hann window" in en and "周期 Hann 窗" in zh
+    _reject("04.2", lambda L: k(L, window="boxcar"), "multiply every row by the Hann window")
+    _reject("04.2", lambda L: torch.cat([k(L)[: L // 2 + 1], -k(L)[L // 2 + 1 :]]), "minus sign")
+    _reject("04.2", lambda L: torch.stack([k(L)[: L // 2 + 1], k(L)[L // 2 + 1 :]], 1).reshape(-1, 1, L), "all cosine rows first")
+    for f in (lambda k, n, L: 2 * torch.pi * k * 8000 / L * n, lambda k, n, L: 2 * torch.pi * k / L * n / 8000):  # Hz at time n
+        def wrong_frequencies(L, f=f):
+            angle = f(torch.arange(L // 2 + 1)[:, None], torch.arange(L), L)
+            return torch.cat([torch.hann_window(L) * angle.cos(), -torch.hann_window(L) * angle.sin()])[:, None]
+        _reject("04.2", wrong_frequencies, "k whole periods in L samples")
+    _reject("04.2", lambda L: k(L)[1:-1], "axis 0 has 16, expected 18")  # one bin short at each end
+
+
+def test_exercise_04_3_magnitude_from_pair():
+    mine = _solution("04.3")
+    assert passes("04.3", mine)
+    half = lambda w: w.shape[1] // 2
+    signed = lambda w: w[:, : half(w)] - w[:, half(w) :]
+    added = lambda w: (w[:, : half(w)] + w[:, half(w) :])  # relu(s) + relu(-s) = |s|, not s: the magnitude is the same
+    assert passes("04.3", lambda w: torch.sqrt(added(w)[:, : half(w) // 2] ** 2 + added(w)[:, half(w) // 2 :] ** 2))
+    assert "not yet" in _hint("04.3", lambda w: None)[0] and "all values are zero" in _hint("04.3", lambda w: 0 * mine(w))[0]
+    en, zh = _hint("04.3", lambda w: w)  # its input unchanged
+    assert "36 rows are scores, not bins" in en and "正弦行 9 + b" in zh
+    _reject("04.3", signed, "18 rows are scores")
+    _reject("04.3", lambda w: mine(w) ** 2, "the power")
+    _reject("04.3", lambda w: torch.sqrt(w[:, : half(w) // 2] ** 2 + w[:, half(w) // 2 : half(w)] ** 2), "from the -U half")
+    _reject("04.3", lambda w: signed(w)[:, : half(w) // 2].abs() + signed(w)[:, half(w) // 2 :].abs(), "not as a sum")
+    _reject("04.3", lambda w: mine(w)[0], "expected 3")  # the batch axis dropped
+
+
+def test_exercise_04_4_is_an_open_question():
+    assert "open question" in hint_for("04.4", "anything")[0]
