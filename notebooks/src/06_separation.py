@@ -10,12 +10,13 @@ CELLS = [
 
 - run a complete (tiny) TasNet on a mixture of two real people stage by stage, print the shape after every stage,
   and end with exactly what `model(mixture)` returns;
-- write the decoder's overlap-add, SI-SNR and two-speaker PIT in a few lines of torch, checked against the package;
+- write the decoder's overlap-add, SI-SNR and two-speaker PIT in a few lines of torch, checked against the package,
+  and build your own batched versions in the exercises;
 - write one training step: forward, PIT SI-SNR loss, backward, gradient clipping, Adam;
 - say what the experiment on "separation is easier in feature space" does and does not show, and whether this model
   runs in real time (throughput *and* latency).
 
-**Prerequisites**: chapters 01–05. **Time**: about 45 min.
+**Prerequisites**: chapters 01–05. **Time**: about 130 min.
 
 The document ends with the reason for the whole encoder: "因为后面要做：语音分离" — separation is easier in the
 encoder's feature space than on the raw waveform. The encoder turns a mixture into a **decomposable** representation:
@@ -41,11 +42,11 @@ it never heard.
 **学完本章，你将能够**
 
 - 在两个真人说话的混合语音上一步一步地运行一个完整的（小型）TasNet，打印每一步之后的形状，最后得到的结果与 `model(mixture)` 完全相同；
-- 用几行 torch 写出解码器的重叠相加、SI-SNR 和两个说话人的 PIT，并和课程的包核对；
+- 用几行 torch 写出解码器的重叠相加、SI-SNR 和两个说话人的 PIT，并和课程的包核对；在练习里自己写出它们的批量版本；
 - 写出一个训练步：前向计算、PIT SI-SNR 损失、反向传播、梯度裁剪、Adam 更新；
 - 说清“在特征空间里分离更容易”这个实验能说明什么、不能说明什么，以及这个模型能不能实时运行（吞吐量**和**延迟）。
 
-**先修知识**：第 1–5 章。**用时**：约 45 分钟。
+**先修知识**：第 1–5 章。**用时**：约 130 分钟。
 
 原文最后说出了编码器存在的理由：“因为后面要做：语音分离”——在编码器的特征空间里做分离，比直接在原始波形上做容易。
 编码器把混合语音变成一种**可分解**的表示：混合语音的每一帧近似等于 $N$ 条基信号的加权和，强度图存的就是这些权重
@@ -224,8 +225,8 @@ $$
 Scaling the estimate scales $s_{\text{target}}$ and $e$ alike, so the score does not change: a quieter but clean
 output is not punished. (This is a property of the *score*. It is not the encoder's `bias=False` property from
 chapter 03, where scaling the *input* scales the strength map.) **SI-SNRi** is the improvement over doing nothing:
-$\text{SI-SNR}(\hat s, s) - \text{SI-SNR}(x, s)$ for the mixture $x$. Four lines of torch, checked against
-`tasnet_edu.core.metrics.si_snr`; the cell prints the mixture's SI-SNR against each speaker, then the SI-SNR of every
+$\text{SI-SNR}(\hat s, s) - \text{SI-SNR}(x, s)$ for the mixture $x$. Four lines of torch for two signals of shape
+`[T]` (exercise 06.2 writes the batched version), checked against `tasnet_edu.core.metrics.si_snr`; the cell prints the mixture's SI-SNR against each speaker, then the SI-SNR of every
 output against every speaker (rows: outputs, columns: speakers).
 """,
         zh=r"""
@@ -243,18 +244,18 @@ $$
 把估计整体放大或缩小，$s_{\text{target}}$ 和 $e$ 按同样的倍数变化，分数不变，所以“声音小但干净”的输出不会被扣分。
 （这是**打分方法**的性质，和第 3 章里编码器 `bias=False` 的性质不是一回事：那里说的是**输入**放大几倍，强度图也跟着放大几倍。）
 **SI-SNRi** 是相对“什么都不做”的提升：$\text{SI-SNR}(\hat s, s) - \text{SI-SNR}(x, s)$，$x$ 是混合语音。
-下面用四行 torch 写出 SI-SNR，并和 `tasnet_edu.core.metrics.si_snr` 核对；单元格先打印混合语音相对每个说话人的 SI-SNR，
+下面用四行 torch 写出两个形状为 `[T]` 的信号之间的 SI-SNR（练习 06.2 写出批量的版本），并和 `tasnet_edu.core.metrics.si_snr` 核对；单元格先打印混合语音相对每个说话人的 SI-SNR，
 再打印每一路输出相对每个说话人的 SI-SNR（行：输出，列：说话人）。
 """,
     ),
     code("""
 from tasnet_edu.core.metrics import si_snr
 
-def si_snr_by_hand(estimate, reference):             # en: over the last axis // zh: 沿最后一个维度计算
-    estimate = estimate - estimate.mean(-1, keepdim=True)      # en: zero mean // zh: 减去均值
-    reference = reference - reference.mean(-1, keepdim=True)
-    target = (estimate * reference).sum(-1, keepdim=True) / reference.pow(2).sum(-1, keepdim=True) * reference  # en: projection // zh: 投影
-    return 10 * torch.log10(target.pow(2).sum(-1) / (estimate - target).pow(2).sum(-1))                       # en: ratio in dB // zh: 比值，单位 dB
+def si_snr_by_hand(estimate, reference):             # en: two signals [T] // zh: 两个信号 [T]
+    estimate, reference = estimate - estimate.mean(), reference - reference.mean()   # en: zero mean // zh: 减去均值
+    target = (estimate @ reference) / (reference @ reference) * reference           # en: projection on the reference // zh: 投影到参考信号上
+    noise = estimate - target
+    return 10 * torch.log10((target @ target) / (noise @ noise))                    # en: ratio of energies, in dB // zh: 能量之比，单位 dB
 
 outputs = estimates[0]                               # en: [S, T], in the model's own order // zh: [S, T]，按模型自己的顺序
 for e, s in [(mixture, sources[0]), (outputs[0], sources[1]), (outputs[1], sources[0])]:
@@ -288,7 +289,8 @@ from tasnet_edu.core.metrics import pit_si_snr, si_snr_improvement
 straight = (si_snr_by_hand(outputs[0], sources[0]) + si_snr_by_hand(outputs[1], sources[1])) / 2
 swapped = (si_snr_by_hand(outputs[0], sources[1]) + si_snr_by_hand(outputs[1], sources[0])) / 2
 best = torch.maximum(straight, swapped)
-improvement = best - si_snr_by_hand(mixture, sources).mean()       # en: SI-SNRi // zh: SI-SNRi
+mixture_score = (si_snr_by_hand(mixture, sources[0]) + si_snr_by_hand(mixture, sources[1])) / 2   # en: the mixture as both outputs // zh: 两路都输出混合语音
+improvement = best - mixture_score                                 # en: SI-SNRi // zh: SI-SNRi
 
 package_best, perm = pit_si_snr(estimates, sources[None])          # en: perm[0][i]: the speaker output i matches // zh: perm[0][i]：第 i 路输出对应的说话人
 assert torch.allclose(best, package_best[0], atol=1e-3) and bool(swapped > straight) == (perm[0].tolist() == [1, 0])
@@ -643,8 +645,9 @@ gives each stage).
 ## One training step, written out
 
 Training repeats one step many times. The cell writes it out on a fresh, seeded TinyTasNet and one batch of four
-half-second mixtures of the course's clips: forward, the PIT SI-SNR loss (minus the better pairing's mean SI-SNR,
-batched; checked against `tasnet_edu.core.metrics.pit_loss`), `loss.backward()`, the gradient's norm clipped at 5 as
+half-second mixtures of the course's clips: forward, the PIT SI-SNR loss `pit_loss` from `tasnet_edu.core.metrics`
+(minus the better pairing's mean SI-SNR, averaged over the batch; exercise 06.3 builds it from the two lines of PIT
+above), `loss.backward()`, the gradient's norm clipped at 5 as
 in Conv-TasNet, and one Adam step (learning rate 1e-3). It prints the loss on that batch before and after the step
 (dB, lower is better) and the gradient's norm before clipping.
 """,
@@ -657,19 +660,14 @@ in Conv-TasNet, and one Adam step (learning rate 1e-3). It prints the loss on th
 ## 写出一个训练步
 
 训练就是把一个训练步重复很多次。下面的单元格把它完整写出来：一个固定随机种子、全新的 TinyTasNet，一批四个半秒长的混合（用课程自带的片段混成）；
-前向计算；PIT SI-SNR 损失（取较好配对的平均 SI-SNR 再取负，按批计算；和 `tasnet_edu.core.metrics.pit_loss` 核对）；`loss.backward()`；
+前向计算；PIT SI-SNR 损失：`tasnet_edu.core.metrics` 里的 `pit_loss`（取较好配对的平均 SI-SNR，对整批取平均再取负；练习 06.3 会用上面 PIT 的两行把它写出来）；`loss.backward()`；
 像 Conv-TasNet 那样把梯度的范数裁剪到 5；再做一步 Adam 更新（学习率 1e-3）。它打印这一批上更新前后的损失（dB，越低越好），以及裁剪前梯度的范数。
 """,
     ),
     code("""
-from tasnet_edu.core.metrics import pit_loss
+from tasnet_edu.core.metrics import pit_loss          # en: [M, 2, T] each -> one number // zh: 各为 [M, 2, T] -> 一个数
 from tasnet_edu.core.model import TasNetConfig, TinyTasNet
 from tasnet_edu.core.training import TrainConfig, make_batch
-
-def pit_si_snr_loss(estimates, sources):             # en: [M, 2, T] each -> one number // zh: 各为 [M, 2, T] -> 一个数
-    straight = (si_snr(estimates[:, 0], sources[:, 0]) + si_snr(estimates[:, 1], sources[:, 1])) / 2
-    swapped = (si_snr(estimates[:, 0], sources[:, 1]) + si_snr(estimates[:, 1], sources[:, 0])) / 2
-    return -torch.maximum(straight, swapped).mean()
 
 torch.manual_seed(0)
 fresh = TinyTasNet(TasNetConfig())                   # en: untrained, the shipped model's sizes // zh: 未训练，尺寸与课程模型相同
@@ -677,14 +675,13 @@ optimizer = torch.optim.Adam(fresh.parameters(), lr=1e-3)
 batch_config = TrainConfig(batch_size=4, segment_seconds=0.5)
 batch, batch_sources = make_batch(batch_config, step=0)    # en: [4, 4000], [4, 2, 4000] // zh: [4, 4000]，[4, 2, 4000]
 
-loss = pit_si_snr_loss(fresh(batch), batch_sources)  # en: forward and loss // zh: 前向计算和损失
-assert torch.allclose(loss, pit_loss(fresh(batch), batch_sources), atol=1e-4)
+loss = pit_loss(fresh(batch), batch_sources)         # en: forward and loss // zh: 前向计算和损失
 optimizer.zero_grad()
 loss.backward()                                      # en: gradients of every weight // zh: 每个权重的梯度
 norm = torch.nn.utils.clip_grad_norm_(fresh.parameters(), max_norm=5.0)
 optimizer.step()                                     # en: Adam moves every weight a little // zh: Adam 把每个权重挪动一点
 with torch.no_grad():
-    after = pit_si_snr_loss(fresh(batch), batch_sources)
+    after = pit_loss(fresh(batch), batch_sources)
 print(list(batch.shape), list(batch_sources.shape))
 print("loss:", round(loss.item(), 2), "->", round(after.item(), 2), "dB | grad_norm =", round(norm.item(), 1))
 assert after < loss
@@ -705,13 +702,13 @@ machines, so the figure is drawn but not printed, and the cell after it checks t
 losses, do_nothing = [], []
 for step in range(1, 31):
     batch, batch_sources = make_batch(batch_config, step)
-    loss = pit_si_snr_loss(fresh(batch), batch_sources)
+    loss = pit_loss(fresh(batch), batch_sources)
     optimizer.zero_grad()
     loss.backward()
     torch.nn.utils.clip_grad_norm_(fresh.parameters(), max_norm=5.0)
     optimizer.step()
     losses.append(loss.item())
-    do_nothing.append(pit_si_snr_loss(batch[:, None].expand_as(batch_sources), batch_sources).item())
+    do_nothing.append(pit_loss(batch[:, None].expand_as(batch_sources), batch_sources).item())
 fig = te.ch06.plot_losses(losses, baseline=sum(do_nothing) / len(do_nothing))
 """),
     code("""
@@ -804,53 +801,79 @@ Audio(mine_separated[1].numpy(), rate=8000)
         en="""
 ## Exercises
 
-**Exercise 06.1** An estimate is the true source plus noise of **equal energy**, uncorrelated with the source
-($\\hat s = s + n$, $\\langle s, n\\rangle = 0$, $\\lVert n\\rVert = \\lVert s\\rVert$). What is its SI-SNR in dB?
-Predict, then check with `si_snr_by_hand`.
+**Exercise 06.1** (build) Write the decoder yourself, for any frame length. `my_decoder(masked_maps, basis)` takes a
+batch of masked maps `[M, N, K]` and $N$ basis signals `[N, L]` and returns the overlap-added sound `[M, T]`, with hop
+`L // 2` and `T = (K - 1) * (L // 2) + L` (nothing cut off). `te.check` runs it on its own maps (a batch, an odd `L`,
+a single frame), compares with `F.conv_transpose1d(..., stride=L // 2)` and tells you which map failed. Once it
+passes, `my_decoder(masked[0], basis)` should give the decoder cell's `by_hand`.
 """,
         zh="""
 ## 练习
 
-**练习 06.1** 一个估计等于真实声源加上**能量相同**、且与声源不相关的噪声（$\\hat s = s + n$，$\\langle s, n\\rangle = 0$，
-$\\lVert n\\rVert = \\lVert s\\rVert$）。它的 SI-SNR 是多少 dB？先预测，再用 `si_snr_by_hand` 验证。
+**练习 06.1**（动手写）自己写一个解码器，对任意帧长都适用。`my_decoder(masked_maps, basis)` 的输入是一批被掩码后的强度图 `[M, N, K]`
+和 $N$ 条基信号 `[N, L]`，返回重叠相加得到的声音 `[M, T]`：帧移为 `L // 2`，`T = (K - 1) * (L // 2) + L`（不截掉任何部分）。
+`te.check` 会在它自己准备的几张强度图上运行你的函数（一批图、奇数的 `L`、只有一帧），和 `F.conv_transpose1d(..., stride=L // 2)` 比较，
+并告诉你哪一张没通过。通过之后，`my_decoder(masked[0], basis)` 应当给出解码器那个单元格里的 `by_hand`。
 """,
     ),
     code("""
-answer = None  # en: dB // zh: dB
-te.check("06.1", answer)
+def my_decoder(masked_maps, basis):
+    # en: masked_maps [M, N, K], basis [N, L] -> sound [M, T], T = (K - 1) * (L // 2) + L // zh: masked_maps [M, N, K]，basis [N, L] -> 声音 [M, T]，T = (K - 1) * (L // 2) + L
+    ...  # en: your code // zh: 你的代码
+
+
+te.check("06.1", my_decoder)
 """),
     code("""
 te.solution("06.1")
 """),
     md(
         en="""
-**Exercise 06.2** A "separator" that simply returns the mixture twice. What SI-SNRi does it get, in dB?
+**Exercise 06.2** (build) `si_snr_by_hand` above scores two signals `[T]`. Write `my_si_snr(est, ref)` for tensors of
+any shape `[..., T]` (two signals, a batch `[M, T]`, pairs `[M, 2, T]`): it returns the SI-SNR in dB of every pair
+along the last axis, shape `[...]`. The checker compares with `si_snr` on its own signals, among them an estimate with
+a DC offset and a quiet estimate: which two things must the score ignore?
 """,
         zh="""
-**练习 06.2** 一个“分离器”什么也不做，两路都直接输出混合语音。它的 SI-SNRi 是多少 dB？
+**练习 06.2**（动手写）上面的 `si_snr_by_hand` 只能给两个形状为 `[T]` 的信号打分。写一个 `my_si_snr(est, ref)`，输入可以是任意形状
+`[..., T]`（两个信号、一批 `[M, T]`、成对的 `[M, 2, T]`），返回沿最后一个维度逐对计算的 SI-SNR（dB），形状为 `[...]`。
+检查程序在它自己准备的信号上和 `si_snr` 比较，其中有带直流偏置的估计，也有音量很小的估计：这个分数必须忽略哪两样东西？
 """,
     ),
     code("""
-answer = None  # en: dB // zh: dB
-te.check("06.2", answer)
+def my_si_snr(est, ref):
+    # en: est, ref [..., T] -> SI-SNR in dB [...] // zh: est、ref [..., T] -> SI-SNR（dB），形状 [...]
+    ...  # en: your code // zh: 你的代码
+
+
+te.check("06.2", my_si_snr)
 """),
     code("""
 te.solution("06.2")
 """),
     md(
         en="""
-**Exercise 06.3** Separate the second real mixture, `real_mixtures(2)[1]`, with `model` and give its SI-SNRi in dB
-(one decimal is enough), with your two-line PIT or with `si_snr_improvement`. Listen to it first and predict: better
-or worse than the first mixture?
+**Exercise 06.3** (build) Write the loss of the training step above: `my_pit_loss(est, ref)` takes a batch of outputs
+and sources, both `[M, 2, T]`, and returns one number as a 0-d tensor (so that `backward` can start from it): minus
+the batch mean of each mixture's PIT SI-SNR, the better of its two pairings. Use `si_snr` (it takes `[M, T]`) or
+your `my_si_snr`. The checker compares with `pit_loss` on a batch in order, a batch with both outputs swapped, and a
+batch in which only some mixtures are swapped. Once it passes, `my_pit_loss(estimates, sources[None])` should be minus
+the PIT SI-SNR printed in the PIT section.
 """,
         zh="""
-**练习 06.3** 用 `model` 分离第二个真人混合 `real_mixtures(2)[1]`，给出它的 SI-SNRi（dB，保留一位小数即可），
-可以用你自己的两行 PIT，也可以用 `si_snr_improvement`。先听一听，预测一下：会比第一个混合好还是差？
+**练习 06.3**（动手写）写出上面训练步用的损失：`my_pit_loss(est, ref)` 的输入是一批输出和对应的声源，形状都是 `[M, 2, T]`，
+返回一个数，即 0 维张量（`backward` 要从它开始）：对每个混合取两种配对中较好的那个的 PIT SI-SNR，在整批上取平均，再取负。
+可以用 `si_snr`（它接受 `[M, T]`），也可以用你的 `my_si_snr`。检查程序和 `pit_loss` 比较：一批输出同序的混合、一批两路输出都对调的混合、
+一批只有部分混合对调的混合。通过之后，`my_pit_loss(estimates, sources[None])` 应当等于 PIT 一节打印的 PIT SI-SNR 取负。
 """,
     ),
     code("""
-answer = None  # en: dB // zh: dB
-te.check("06.3", answer)
+def my_pit_loss(est, ref):
+    # en: est, ref [M, 2, T] -> the loss, a 0-d tensor // zh: est、ref [M, 2, T] -> 损失，一个 0 维张量
+    ...  # en: your code // zh: 你的代码
+
+
+te.check("06.3", my_pit_loss)
 """),
     code("""
 te.solution("06.3")
@@ -860,27 +883,15 @@ te.solution("06.3")
 **Exercise 06.4** (open question, no checker) The model was trained on synthetic voices only. Listen to the real
 recordings and name two ways they differ from the course's synthetic clips that could confuse a separator. Which row of
 the data ablation above tried to imitate each of them?
-
-<details><summary>Our answer</summary>
-
-Real voices are irregular (pitch and loudness wobble from period to period: jitter and shimmer), they carry a room
-and a microphone (reverberation, background noise, a narrow radio band or a codec), and their timbres are more varied
-than ten synthetic voices. The augmentation row imitates jitter/shimmer, rooms, noise, band limits and codecs; the
-engines row brings voices built from recordings of real speakers (flite, festival).
-</details>
 """,
         zh="""
 **练习 06.4**（开放题，不自动检查）模型只用合成声音训练过。听一听真人录音，说出它们和课程自带的合成片段的两点不同，
 这些不同可能会让分离器犯糊涂。上面数据消融表里的哪一行，分别在模仿它们？
-
-<details><summary>参考答案</summary>
-
-真人的声音不规则（音高和响度一个周期一个周期地抖动，即 jitter 和 shimmer），录音里带着房间和话筒的痕迹
-（混响、背景噪声、无线电的窄频带或编解码器），音色也比 10 个合成声音丰富得多。“数据增强”一行模仿抖动、房间、噪声、频带和编解码；
-“flite 和 festival”一行带来了由真人录音做成的声音。
-</details>
 """,
     ),
+    code("""
+te.solution("06.4")
+"""),
     md(
         en=r"""
 ## Summary in three lines

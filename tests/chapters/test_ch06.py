@@ -160,21 +160,126 @@ def test_what_chapter_06_says_about_the_chapter_00_mixture():
     assert gains[0] < 3 and gains[1] > 8, gains
 
 
-def test_chapter_06_exercises():
-    assert passes("06.1", 0) and not passes("06.1", 3)
-    assert "10 log10" in hint_for("06.1", 1)[0] and "s + n" in hint_for("06.1", 3.01)[0]  # the two likely slips
-    assert passes("06.2", 0.0) and not passes("06.2", 6)
-    m = real_mixtures(2)[1]
-    with torch.no_grad():
-        est = te.load_pretrained()(m["mixture"][None])
-    value = float(core_metrics.si_snr_improvement(est, m["sources"][None], m["mixture"][None])[0])
-    assert passes("06.3", round(value, 1)) and not passes("06.3", value + 1)
+# ------------------------------------------------------------------ exercises: three build exercises and an open question
+
+def _solution(id):
+    """The function that exercise ``id``'s solution code defines (each defines one)."""
+    from tasnet_edu.exercises import EXERCISES, load_all
+
+    load_all()
+    namespace = {"torch": torch, "F": torch.nn.functional, "nn": torch.nn, "te": te}
+    exec(EXERCISES[id].solution_code, namespace)
+    return namespace[EXERCISES[id].solution_code.split("def ")[1].split("(")[0]]
+
+
+def _decoder(hop_of=lambda L: L // 2, add=True):
+    """A hand-written decoder with the learner's typical slips: the hop, or ``=`` where ``+=`` belongs."""
+
+    def decoder(w, b):
+        (M, _, K), L = w.shape, b.shape[1]
+        out = torch.zeros(M, (K - 1) * hop_of(L) + L)
+        for k in range(K):
+            frame = w[:, :, k] @ b
+            out[:, k * hop_of(L) : k * hop_of(L) + L] = out[:, k * hop_of(L) : k * hop_of(L) + L] + frame if add else frame
+        return out
+
+    return decoder
+
+
+def test_exercise_06_1_decoder():
+    assert passes("06.1", _solution("06.1")) and passes("06.1", _decoder())
+    assert passes("06.1", lambda w, b: torch.nn.functional.conv_transpose1d(w, b[:, None], stride=b.shape[1] // 2)[:, 0])
+    assert "returned None" in hint_for("06.1", lambda w, b: None)[0]
+    assert "all values are zero" in hint_for("06.1", lambda w, b: torch.zeros_like(_decoder()(w, b)))[0]
+    assert "has 3 axes, expected 2: [2, 80]" in hint_for("06.1", lambda w, b: w)[0]  # its input unchanged
+    assert "axes in the wrong order" in hint_for("06.1", lambda w, b: _decoder()(w, b).T)[0]
+    en, zh = hint_for("06.1", _decoder(hop_of=lambda L: L))  # no overlap: frames side by side
+    assert "is your hop L // 2?" in en and "帧移是 L // 2 吗" in zh
+    en, zh = hint_for("06.1", _decoder(hop_of=lambda L: (L + 1) // 2))  # right for even L, rounds up for odd L
+    assert "L = 5" in en and "rounds down" in en and "向下取整" in zh
+    en, zh = hint_for("06.1", _decoder(add=False))
+    assert "add (+=), do not overwrite" in en and "不能覆盖" in zh
+
+
+def _si_snr(mean=True, on_estimate=False, log=10, projection=True):
+    """SI-SNR over the last axis, with the learner's typical slips."""
+
+    def score(e, r):
+        if mean:
+            e, r = e - e.mean(-1, keepdim=True), r - r.mean(-1, keepdim=True)
+        onto = e if on_estimate else r
+        target = ((e * r).sum(-1, keepdim=True) / onto.pow(2).sum(-1, keepdim=True) * onto) if projection else r
+        return log * torch.log10(target.pow(2).sum(-1) / (e - target).pow(2).sum(-1))
+
+    return score
+
+
+def test_exercise_06_2_si_snr():
+    assert passes("06.2", _solution("06.2")) and passes("06.2", _si_snr()) and passes("06.2", te.si_snr)
+    assert "returned None" in hint_for("06.2", lambda e, r: None)[0]
+    assert "has 1 axes, expected 0" in hint_for("06.2", lambda e, r: e)[0]  # its input unchanged
+    assert "all values are zero" in hint_for("06.2", lambda e, r: torch.zeros(e.shape[:-1]))[0]
+    assert "expected 0" in hint_for("06.2", lambda e, r: _si_snr()(e, r)[..., None])[0]  # keepdim left on: [..., 1]
+
+    def one_pair_only(e, r):  # the notebook's si_snr_by_hand, for [T] only
+        e, r = e - e.mean(), r - r.mean()
+        target = (e @ r) / (r @ r) * r
+        return 10 * torch.log10((target @ target) / ((e - target) @ (e - target)))
+
+    assert "stereo pairs [3, 2, 500], your function raised RuntimeError" in hint_for("06.2", one_pair_only)[0]
+    en, zh = hint_for("06.2", _si_snr(mean=False))
+    assert "subtract each signal's mean" in en and "减去自己的均值" in zh
+    assert "project the estimate on the reference" in hint_for("06.2", _si_snr(on_estimate=True))[0]
+    assert "10 log10, not 20" in hint_for("06.2", _si_snr(log=20))[0]
+    assert "the target is the projection" in hint_for("06.2", _si_snr(projection=False))[0]
+
+
+def _pit_loss(permute=True, pick=torch.maximum, sign=-1, per_batch=False):
+    """The two-speaker PIT loss with the learner's typical slips."""
+
+    def loss(e, r):
+        straight = (te.si_snr(e[:, 0], r[:, 0]) + te.si_snr(e[:, 1], r[:, 1])) / 2
+        swapped = (te.si_snr(e[:, 0], r[:, 1]) + te.si_snr(e[:, 1], r[:, 0])) / 2
+        if per_batch:
+            return sign * pick(straight.mean(), swapped.mean())
+        return sign * (pick(straight, swapped) if permute else straight).mean()
+
+    return loss
+
+
+def test_exercise_06_3_pit_loss():
+    assert passes("06.3", _solution("06.3")) and passes("06.3", _pit_loss()) and passes("06.3", core_metrics.pit_loss)
+    assert "returned None" in hint_for("06.3", lambda e, r: None)[0]
+    assert "has 3 axes, expected 0" in hint_for("06.3", lambda e, r: e)[0]
+    assert "expected a torch tensor" in hint_for("06.3", lambda e, r: _pit_loss()(e, r).item())[0]
+    assert "all values are zero" in hint_for("06.3", lambda e, r: torch.zeros(()))[0]
+    en, zh = hint_for("06.3", _pit_loss(permute=False))
+    assert "2 swapped mixtures" in en and "score the swapped pairing too" in en and "对调的配对也要算" in zh
+    assert "keep the better pairing (max)" in hint_for("06.3", _pit_loss(pick=torch.minimum))[0]
+    en, zh = hint_for("06.3", _pit_loss(sign=1))
+    assert "signs are flipped" in en and "minus the SI-SNR" in en and "取负" in zh
+    assert "4 mixtures, 2 swapped" in hint_for("06.3", _pit_loss(per_batch=True))[0]
+    assert "choose per mixture, not per batch" in hint_for("06.3", _pit_loss(per_batch=True))[0]
+
+
+def test_the_checks_are_the_same_on_every_call():
+    wrong = _si_snr(mean=False)
+    assert hint_for("06.2", wrong) == hint_for("06.2", wrong)
+
+
+def test_exercise_06_4_is_an_open_question(capsys, monkeypatch):
+    import tasnet_edu.exercises as exercises
+
+    assert "open question" in hint_for("06.4", "anything")[0]
+    monkeypatch.setattr(exercises, "SHOW_SOLUTIONS", False)
+    te.solution("06.4")
+    assert "jitter" not in capsys.readouterr().out  # hidden unless the flag is on
 
 
 def test_check_prints_verdicts_in_the_current_language(capsys):
     with te.use_language("zh"):
-        te.check("06.2", 0)
-        te.check("06.2", 5)
-        te.check("06.2", None)
+        te.check("06.3", _pit_loss())
+        te.check("06.3", _pit_loss(permute=False))
+        te.check("06.3", lambda e, r: None)
         out = capsys.readouterr().out.splitlines()
-        assert out[0].startswith("✓ 06.2：") and out[1].startswith("✗ 06.2：") and "还没有作答" in out[2]
+        assert out[0].startswith("✓ 06.3：") and out[1].startswith("✗ 06.3：") and "还没完成" in out[2]
