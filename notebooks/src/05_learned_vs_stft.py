@@ -16,7 +16,7 @@ CELLS = [
 - tell what training changed, measured against the random start, not only seen in a picture.
 
 **Prerequisites**: chapters 02–04 (template matching, the ReLU, the strength map and the STFT as fixed templates);
-complex numbers at the level of $e^{j\varphi} = \cos\varphi + j\sin\varphi$. **Time**: about 45 min.
+complex numbers at the level of $e^{j\varphi} = \cos\varphi + j\sin\varphi$. **Time**: about 90 min.
 
 In chapters 01–04 the templates were made by hand (tones, clicks) or were the STFT's. The document says TasNet's
 templates are **learned**: "自动学出来的，不再是固定的傅里叶基" (learned automatically, no longer fixed Fourier bases),
@@ -36,7 +36,7 @@ included; whether that buys better separation is a separate question, measured i
 - 以随机初始化为参照，用测量说清训练改变了什么，而不是只看图。
 
 **先修知识**：第 2–4 章（模板匹配、ReLU、强度图，以及“STFT 是一组固定模板”）；复数，会用 $e^{j\varphi} = \cos\varphi + j\sin\varphi$ 即可。
-**用时**：约 45 分钟。
+**用时**：约 90 分钟。
 
 第 1–4 章的模板要么是手工做的（纯音、脉冲），要么是 STFT 的。原文说 TasNet 的模板是**学出来的**：“自动学出来的，不再是固定的傅里叶基”，
 而且“比 STFT 更灵活”。这一章打开一个真正训练过的编码器（encoder）——本课程小型 TasNet 里的那一个（它为什么而训练，见第 6 章），
@@ -431,85 +431,79 @@ print(f"position 0: kernel #{view['kernel']}, peak {view['peak_hz']:.0f} Hz, bes
         en="""
 ## Exercises
 
-**Exercise 05.1** A kernel of $L = 16$ samples at $f_s = 8000$ Hz is zero-padded to $n_{\\text{fft}} = 64$. How many Hz
-apart are the frequencies at which this FFT evaluates $H_n(f)$?
+**Exercise 05.1** (build) Write `my_peak_frequency(kernels, sr)`: the peak frequency in Hz of every kernel, from a
+zero-padded FFT of $n_{\\text{fft}} = 512$ points, for kernels of any length L sampled at `sr` Hz. `kernels` is `[N, L]`,
+or several banks at once `[S, N, L]`; the result has the kernel axes without L (`[N]` or `[S, N]`). `te.check` runs
+your function on its own kernels (random banks, an odd L at `sr = 16000`, windowed tones, a constant kernel and one
+alternating +1, −1, two banks at once) and compares it with `te.peak_frequency`. When it passes, try it on
+`torch.stack([before, learned])` and compare the two rows.
 """,
         zh="""
 ## 练习
 
-**练习 05.1** 一个 $L = 16$ 个采样点、采样率 $f_s = 8000$ Hz 的卷积核，补零到 $n_{\\text{fft}} = 64$ 再做 FFT。
-这个 FFT 在哪些频率上算出 $H_n(f)$？相邻两个频率相隔多少 Hz？
+**练习 05.1**（动手写）写一个函数 `my_peak_frequency(kernels, sr)`：用 $n_{\\text{fft}} = 512$ 点的补零 FFT，求出每个卷积核的峰值频率（单位 Hz）。
+卷积核的长度 L 可以是任意值，采样率是 `sr` Hz。`kernels` 的形状是 `[N, L]`，也可以是几组卷积核叠在一起的 `[S, N, L]`；
+返回值去掉 L 这个轴（`[N]` 或 `[S, N]`）。`te.check` 会用它自己准备的卷积核（随机的卷积核组、`sr = 16000` 下的奇数 L、加窗的纯音、
+全为常数的卷积核和 +1、−1 交替的卷积核、两组一起）运行你的函数，并与 `te.peak_frequency` 比较。通过以后，
+试试 `torch.stack([before, learned])`，比一比两行的结果。
 """,
     ),
     code("""
-answer = None  # en: your answer: a number in Hz // zh: 你的答案：一个数（Hz）
-te.check("05.1", answer)
+def my_peak_frequency(kernels, sr):
+    # en: kernels: [..., L]; return the peak frequency of each kernel in Hz, [...] // zh: kernels：[..., L]；返回每个卷积核的峰值频率（Hz），形状 [...]
+    # en: use a zero-padded FFT of 512 points // zh: 用 512 点的补零 FFT
+    ...
+
+
+te.check("05.1", my_peak_frequency)
 """),
     code("""
 te.solution("05.1")
 """),
     md(
         en="""
-**Exercise 05.2** How many of the learned kernels (`learned`) have their peak frequency from 2 kHz up to, but not
-including, 3 kHz ($2000 \\le f < 3000$)? Compute it from `peaks` (or `te.peak_frequency(learned)`).
+**Exercise 05.2** (build) The partner count above only says *how many* kernels have a near-negative. Write
+`my_partners(kernels)` that says *which*: for `kernels` of shape `[N, L]`, a long tensor `[N]` whose entry n is the
+index of kernel n's partner, the kernel with the lowest cosine similarity to it, if that similarity is below −0.9,
+and −1 if kernel n has no partner. `te.check` tries a bank $[U; -U]$, random kernels (no partners), near-negatives
+with noise, and partners of very different norms. When it passes, `my_partners(learned)` lists the pairs; how many
+entries are not −1, and does that match the count printed above? Are the pairs mutual?
 """,
         zh="""
-**练习 05.2** 学到的卷积核（`learned`）中，有多少个的峰值频率在 2 kHz 到 3 kHz 之间（$2000 \\le f < 3000$，不含 3 kHz）？
-用 `peaks`（或 `te.peak_frequency(learned)`）算出来。
+**练习 05.2**（动手写）上面只数出了有多少个卷积核能找到近似相反数的搭档。写一个函数 `my_partners(kernels)`，说出是**哪些**：
+`kernels` 的形状是 `[N, L]`，返回一个整数（long）张量 `[N]`，第 n 个元素是第 n 个卷积核的搭档的下标：搭档是与它余弦相似度最低的那个卷积核，
+前提是这个相似度低于 −0.9；没有搭档的卷积核记为 −1。`te.check` 会用 $[U; -U]$、随机卷积核（没有搭档）、加了噪声的近似相反数、
+以及范数相差很大的搭档来检查。通过以后，用 `my_partners(learned)` 列出这些搭档：不是 −1 的有几个？和上面打印的个数一致吗？搭档是互相的吗？
 """,
     ),
     code("""
-answer = None  # en: your answer: a whole number // zh: 你的答案：一个整数
-te.check("05.2", answer)
+def my_partners(kernels):
+    # en: kernels: [N, L]; return [N]: the index of each kernel's partner, or -1 // zh: kernels：[N, L]；返回 [N]：每个卷积核的搭档的下标，没有则为 -1
+    # en: partner: lowest cosine similarity, if it is below -0.9 // zh: 搭档：余弦相似度最低的那个，且低于 -0.9
+    ...
+
+
+te.check("05.2", my_partners)
 """),
     code("""
 te.solution("05.2")
 """),
     md(
         en="""
-**Exercise 05.3** *Predict, then check.* Kernel $u$ has its peak at 1 kHz with phase $\\varphi$ there. What is the
-phase of $-u$ at its peak, relative to $\\varphi$? Answer with the difference in degrees, then check your prediction
-with `phase_at_peak` from the cell above, on `learned` and on `-learned`.
+**Exercise 05.3** (open question, no checker) A 16-sample frame has only 16 numbers, yet the encoder has more kernels
+than that (`N`). Is that a waste? Use the partners and the phase figure above to say what the extra kernels are used
+for, and think about what a mask (chapter 06) can and cannot do with an encoder output that is never negative. Think
+it through, then compare with our answer:
 """,
         zh="""
-**练习 05.3** **先预测，再验证**。卷积核 $u$ 的峰值在 1 kHz，那里的相位是 $\\varphi$。$-u$ 在峰值处的相位比 $\\varphi$ 差多少？
-用度数作答，再用上面单元格里的 `phase_at_peak` 分别算 `learned` 和 `-learned` 的相位，验证你的预测。
+**练习 05.3**（开放题，不自动检查）一个 16 点的帧只有 16 个数，编码器的卷积核却比这多（`N` 个）。这是浪费吗？
+用上面找到的搭档和相位图说明多出来的卷积核用在了哪里；再想一想：编码器的输出永远不为负，第 6 章的掩码（mask）能对它做什么、不能做什么？
+先自己想一想，再对照参考答案：
 """,
     ),
-    code("""
-answer = None  # en: your answer: a difference in degrees // zh: 你的答案：相位差（度）
-te.check("05.3", answer)
-"""),
     code("""
 te.solution("05.3")
 """),
-    md(
-        en="""
-**Exercise 05.4** (open question, no checker) A 16-sample frame has only 16 numbers, yet the encoder has more kernels
-than that (`N`). Is that a waste? Use the partner count and the phase figure above to say
-what the extra kernels are used for, and think about what a mask (chapter 06) can and cannot do with an encoder
-output that is never negative.
-
-*Our answer, in words*: a frame of 16 samples is a vector in 16 dimensions, so a linear encoder with 16 linearly
-independent kernels already keeps all of it. The ReLU cuts every score below 0, so to keep both signs of a direction
-the encoder needs a kernel and its negative (chapter 04's $[U; -U]$): twice as many kernels as dimensions. Several phases per band let
-the strength of a band be read from any frame, wherever the frame catches the oscillation. And the masks of chapter
-06 only scale the encoder's outputs by numbers between 0 and 1; with many overlapping kernels, two speakers can load
-different kernels even where they share a band. The Conv-TasNet paper reports that more kernels (an "overcomplete"
-encoder) separate better (Table II: N = 128, 256, 512).
-""",
-        zh="""
-**练习 05.4**（开放题，不自动检查）一个 16 点的帧只有 16 个数，编码器的卷积核却比这多（`N` 个）。这是浪费吗？
-用上面数出的搭档个数和相位图说明多出来的卷积核用在了哪里；再想一想：编码器的输出永远不为负，
-第 6 章的掩码（mask）能对它做什么、不能做什么？
-
-**参考答案**：16 个采样点的帧是一个 16 维向量，一个线性编码器只要 16 个线性无关的卷积核就能完整保留它。ReLU 把所有小于 0 的分数都截掉，
-要保留一个方向的正负两种符号，就需要一个核和它的相反数（第 4 章的 $[U; -U]$）：卷积核的个数是维数的两倍。每个频带有几个相位，
-无论帧截到振荡的哪个位置，都能读出这个频带的强度。第 6 章的掩码只能把编码器的输出乘以 0 到 1 之间的数；卷积核多、彼此重叠，
-两个说话人即使在同一频带里，也可能落在不同的卷积核上。Conv-TasNet 论文报告：卷积核越多（“过完备”，overcomplete 的编码器），
-分离效果越好（表 II：N = 128、256、512）。
-""",
-    ),
     md(
         en=r"""
 ## Summary in three lines

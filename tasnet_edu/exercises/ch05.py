@@ -1,100 +1,100 @@
-"""Exercises of notebook ``05_learned_vs_stft``: the zero-padded FFT grid, kernels in a band, the phase of -u.
-
-The answers are not printed in the chapter: 05.1 asks for a grid the chapter does not use, 05.2 counts a band the
-chapter does not count (from whatever model ``load_pretrained()`` ships), 05.3 asks to predict a phase difference.
-"""
+"""Exercises of ``05_learned_vs_stft``: build a peak-frequency meter (05.1) and a finder of u / -u partners (05.2), on
+the checker's own kernels (random banks, odd L, sr = 16000, tones, 0 and 4000 Hz, [U; -U]); 05.3 is an open question."""
 
 from __future__ import annotations
 
-import math
+import torch
 
-from . import as_number as _number
-from . import as_whole_number as _whole
-from . import exercise
+from ..core.fourier import peak_frequency
+from . import Case, check_function, exercise, open_question
 
-
-def _peaks():
-    from ..core.fourier import peak_frequency
-    from ..core.model import load_pretrained
-
-    return peak_frequency(load_pretrained("learned").encoder.conv1d_U.weight.detach()[:, 0])  # the notebook's `learned`
-
-
-@exercise(
-    "05.1",
-    "8000 / 64 = 125 Hz. The FFT of n_fft points evaluates H(f) at the n_fft // 2 + 1 = 33 frequencies "
-    "k · fs / n_fft, k = 0..32, from 0 to 4000 Hz. The kernel's length L = 16 does not enter: zero padding only "
-    "makes the grid finer (fs / L = 500 Hz without padding), it adds no information.",
-    "8000 / 64 = 125 Hz。n_fft 点的 FFT 在 n_fft // 2 + 1 = 33 个频率 k · fs / n_fft（k = 0..32，从 0 到 4000 Hz）上算出 H(f)。"
-    "卷积核的长度 L = 16 不影响网格：补零只是让网格更密（不补零时间隔 fs / L = 500 Hz），并不增加信息。",
-)
-def _grid_spacing(answer):
-    value = _number(answer)
-    if abs(value - 125) < 1e-6:
-        return None
-    if abs(value - 500) < 1e-6:
-        return ("That is the spacing without padding (fs / L); with zero padding the grid spacing is fs / n_fft.",
-                "这是不补零时的间隔（fs / L）；补零之后，网格间隔是 fs / n_fft。")
-    if abs(value - 62.5) < 1e-6:
-        return ("You divided 4000 Hz (the Nyquist frequency) by 64; the n_fft points span 0..fs, so divide fs by n_fft.",
-                "你用 4000 Hz（奈奎斯特频率）除以了 64；n_fft 个点覆盖的是 0..fs，应该用 fs 除以 n_fft。")
-    if abs(value - 33) < 1e-6 or abs(value - 64) < 1e-6:
-        return ("That counts frequencies; the question asks how many Hz lie between two neighbours.",
-                "这是频率的个数；题目问的是相邻两个频率相隔多少 Hz。")
-    if abs(value - 15.625) < 1e-6:
-        return ("That is the grid of n_fft = 512, the course's default; here n_fft = 64.",
-                "这是 n_fft = 512（课程默认值）的网格；这里 n_fft = 64。")
-    return ("The grid of an n_fft-point FFT has spacing sample_rate / n_fft.", "n_fft 点 FFT 的网格间隔是 采样率 / n_fft。")
+_randn = lambda seed, *shape: torch.randn(*shape, generator=torch.Generator().manual_seed(seed))
+_tones = lambda hz, L=16: torch.hann_window(L) * torch.cos(2 * torch.pi * torch.tensor(hz)[:, None] * torch.arange(L) / 8000)
+_peaks = lambda k, sr=8000: peak_frequency(k.reshape(-1, k.shape[-1]), sr).reshape(k.shape[:-1])  # for kernels [..., L]
+_ALL = [("random kernels [64, 16], sr = 8000", "随机卷积核 [64, 16]（sr = 8000）", _randn(0, 64, 16), 8000),
+        ("tones of 700, 1000, 2500 Hz", "纯音（700、1000、2500 Hz）", _tones([700.0, 1000.0, 2500.0]), 8000),
+        ("a 0 Hz kernel (all 1) and a 4000 Hz one (+1, -1, ...)", "全为 1 的卷积核（0 Hz）和 +1、-1 交替的（4000 Hz）",
+         torch.stack([torch.ones(16), (-1.0) ** torch.arange(16)]), 8000),
+        ("odd L = 21 at sr = 16000", "奇数长度（L = 21，sr = 16000）", _randn(1, 10, 21), 16000),
+        ("two banks at once [2, 8, 16]", "两组叠在一起的卷积核 [2, 8, 16]", _randn(2, 2, 8, 16), 8000)]
 
 
-@exercise(
-    "05.2",
-    "peaks = te.peak_frequency(learned); int(((peaks >= 2000) & (peaks < 3000)).sum()). Both conditions at once: "
-    "a boolean mask per condition, combined with &, then counted with sum(). The number depends on the shipped model.",
-    "peaks = te.peak_frequency(learned)；int(((peaks >= 2000) & (peaks < 3000)).sum())。两个条件同时成立："
-    "每个条件得到一个布尔掩码，用 & 合起来，再用 sum() 计数。具体数字取决于随包附带的模型。",
-)
-def _count_band(answer):
-    peaks = _peaks()
-    value = _whole(answer)
-    expected = int(((peaks >= 2000) & (peaks < 3000)).sum())
-    if value == expected:
-        return None
-    if value == int(((peaks >= 2000) & (peaks <= 3000)).sum()) or value == int(((peaks > 2000) & (peaks < 3000)).sum()):
-        return ("Almost: check the ends of the band, 2000 Hz counts and 3000 Hz does not (>= 2000 and < 3000).",
-                "差一点：检查频带的两端，2000 Hz 算在内，3000 Hz 不算（>= 2000 且 < 3000）。")
-    if value == int((peaks >= 2000).sum()) or value == int((peaks < 3000).sum()):
-        return ("You counted with one condition only; combine both with &: (peaks >= 2000) & (peaks < 3000).",
-                "你只用了一个条件；用 & 把两个条件合起来：(peaks >= 2000) & (peaks < 3000)。")
-    if value == round(100 * expected / len(peaks)):
-        return ("That looks like a percentage; the question asks for a number of kernels.", "这像是百分比；题目问的是卷积核的个数。")
-    if value > len(peaks):
-        return (f"There are only {len(peaks)} kernels.", f"一共只有 {len(peaks)} 个卷积核。")
-    return ("Compute peaks = te.peak_frequency(learned) and count the entries with 2000 <= peak < 3000.",
-            "先算 peaks = te.peak_frequency(learned)，再数满足 2000 <= peak < 3000 的个数。")
+def _partners(k, normalise=True):  # the reference of 05.3; normalise=False: dot products instead of cosines
+    best = ((u := k / k.norm(dim=-1, keepdim=True) if normalise else k) @ u.T).min(dim=-1)
+    return torch.where(best.values < -0.9, best.indices, -1)
 
 
-@exercise(
+@exercise("05.1", "The response on a 512-point grid, its largest entry per kernel, the bin index turned into Hz.",
+          "在 512 点网格上算响应，每个卷积核取最大值的位置，再把频点下标换算成 Hz。", code='''
+def my_peak_frequency(kernels, sr):
+    spectrum = torch.fft.rfft(kernels, n=512).abs()   # [..., 257]: 0 to sr / 2, sr / 512 apart
+    return spectrum.argmax(dim=-1) * (sr / 512)
+''')
+def _check_peaks(fn):
+    return check_function(fn, [Case(en, zh, (k, sr), _peaks(k, sr)) for en, zh, k, sr in _ALL], _diagnose_peaks)
+
+
+def _diagnose_peaks(case, out):
+    (k, sr), want = case.args, case.expected.double()
+    if out.shape != want.shape:
+        return ("argmax along the last axis (frequency): one peak per kernel.", "沿最后一个轴（频率轴）取 argmax：每个卷积核一个峰值。"
+                ) if out.dim() < want.dim() or 257 in out.shape else None
+    out, spec, coarse = out.double(), torch.fft.rfft(k, n=512), torch.fft.rfft(k).abs().argmax(dim=-1).double()
+    if torch.equal(out, spec.abs().argmax(dim=-1).double()):
+        return ("These are bin indices: how many Hz apart are the bins?", "这些是频点下标：相邻两个频点相隔多少 Hz？")
+    if torch.allclose(out, coarse * sr / k.shape[-1]) or torch.allclose(out, coarse * sr / 512):
+        return (f"Is the FFT zero-padded to 512 points? With only L = {k.shape[-1]} points the grid is sr / L apart.",
+                f"FFT 补零到 512 点了吗？只有 L = {k.shape[-1]} 个点时，网格间隔是 sr / L。")
+    if torch.allclose(out, spec.real.argmax(dim=-1).double() * sr / 512):
+        return ("Take the magnitude of the spectrum (.abs()), not its real part.", "要取频谱的幅度（.abs()），而不是实部。")
+    ratio = out[want > 0] / want[want > 0]
+    if out.any() and torch.allclose(ratio, ratio[0]):
+        return (f"Every peak is {ratio[0]:.3g} times the right one: is the grid spacing sr / n_fft, with the argument sr?",
+                f"每个峰值都是正确值的 {ratio[0]:.3g} 倍：网格间隔是 sr / n_fft 吗？用的是参数 sr 吗？")
+
+
+@exercise("05.2", "Unit-norm rows, all pairwise cosine similarities, the lowest per row, -1 where it is not below -0.9.",
+          "每行缩放到范数 1，算两两的余弦相似度，每行取最小值，不低于 -0.9 的记为 -1。", code='''
+def my_partners(kernels):
+    unit = kernels / kernels.norm(dim=1, keepdim=True)
+    lowest, partner = (unit @ unit.T).min(dim=1)
+    return torch.where(lowest < -0.9, partner, torch.full_like(partner, -1))
+''')
+def _check_partners(fn):
+    (a, b, c), (n1, n2, n3) = _randn(4, 3, 21), _randn(5, 3, 21)
+    inputs = [("[U; -U] for 4 tones", "由 4 个纯音组成的 [U; -U]", torch.cat([(u := _tones([500.0, 1000.0, 2000.0, 3000.0])), -u])),
+              ("partners of different norms", "范数不同的搭档", torch.stack([0.1 * a, 0.1 * b, 3 * c, -0.1 * a, -0.01 * b, -3 * n3])),
+              ("random kernels [32, 16]", "随机卷积核 [32, 16]", _randn(3, 32, 16)),
+              ("near-negatives with noise, L = 21", "加了噪声的近似相反数（L = 21）",
+               torch.stack([a, b, c, -a + 0.2 * n1, -b + 0.8 * n2, -2 * a]))]
+    return check_function(fn, [Case(en, zh, (k,), _partners(k)) for en, zh, k in inputs], _diagnose_partners)
+
+
+def _diagnose_partners(case, out):
+    k, want = case.args[0], case.expected
+    if out.dtype == torch.bool:
+        return ("Return one index per kernel (its partner, or -1), not a mask.", "每个卷积核返回一个下标（搭档的，或 -1），不是掩码。")
+    if torch.equal(out, torch.arange(len(k))):
+        return ("Each kernel found itself: a partner is the most opposite kernel, the lowest similarity.",
+                "每个卷积核都找到了自己：搭档是最“相反”的那个，也就是相似度最低的。")
+    if torch.equal(out, _partners(k, normalise=False)):
+        return ("Cosine similarity, not dot products: scale each kernel to norm 1 first.",
+                "要用余弦相似度而不是点积：先把每个卷积核缩放到范数 1。")
+    if torch.equal(out[want >= 0], want[want >= 0]):
+        return ("A kernel whose lowest similarity is not below -0.9 has no partner: -1.", "最低相似度不低于 -0.9 的核没有搭档：记为 -1。")
+
+
+open_question(
     "05.3",
-    "180°. The Fourier transform is linear: the spectrum of -u is minus the spectrum of u, at every frequency. "
-    "Minus a complex number has the same magnitude (so the same frequency response and the same peak) and a phase "
-    "moved by 180° (e^{jπ} = -1). Check: phase_at_peak(-learned) - phase_at_peak(learned) is ±180° for every "
-    "kernel. The STFT's cos and -sin differ by 90° instead.",
-    "180°。傅里叶变换是线性的：-u 的频谱在每个频率上都是 u 的频谱取负。一个复数取负，幅度不变（所以频率响应和峰值都不变），"
-    "相位移动 180°（e^{jπ} = -1）。验证：phase_at_peak(-learned) - phase_at_peak(learned) 对每个卷积核都是 ±180°。"
-    "而 STFT 的 cos 与 -sin 相差的是 90°。",
+    "A frame of 16 samples is a vector in 16 dimensions, so a linear encoder with 16 linearly independent kernels already keeps all of "
+    "it. The ReLU cuts every score below 0, so to keep both signs of a direction the encoder needs a kernel and its negative (chapter "
+    "04's [U; -U]): twice as many kernels as dimensions. Several phases per band let the strength of a band be read from any frame, "
+    "wherever the frame catches the oscillation. And the masks of chapter 06 only scale the encoder's outputs by numbers between 0 "
+    "and 1; with many overlapping kernels, two speakers can load different kernels even where they share a band. The Conv-TasNet "
+    "paper reports that more kernels (an 'overcomplete' encoder) separate better (Table II: N = 128, 256, 512).",
+    "16 个采样点的帧是一个 16 维向量，一个线性编码器只要 16 个线性无关的卷积核就能完整保留它。ReLU 把所有小于 0 的分数都截掉，"
+    "要保留一个方向的正负两种符号，就需要一个核和它的相反数（第 4 章的 [U; -U]）：卷积核的个数是维数的两倍。每个频带有几个相位，"
+    "无论帧截到振荡的哪个位置，都能读出这个频带的强度。第 6 章的掩码只能把编码器的输出乘以 0 到 1 之间的数；卷积核多、彼此重叠，"
+    "两个说话人即使在同一频带里，也可能落在不同的卷积核上。Conv-TasNet 论文报告：卷积核越多（“过完备”，overcomplete 的编码器），"
+    "分离效果越好（表 II：N = 128、256、512）。",
 )
-def _negative_phase(answer):
-    value = _number(answer)
-    degrees = abs(value) % 360
-    if abs(degrees - 180) < 1e-6:
-        return None
-    if abs(abs(value) - math.pi) < 1e-3:
-        return ("Right, in radians (π); the question asks for degrees.", "对，这是弧度（π）；题目要求用度数作答。")
-    if abs(degrees - 90) < 1e-6 or abs(degrees - 270) < 1e-6:
-        return ("90° is the step between the STFT's cos and -sin; -u is u turned upside down. What does that do to "
-                "its Fourier transform?", "90° 是 STFT 里 cos 与 -sin 之间的相差；-u 是把 u 上下翻转。这对它的傅里叶变换意味着什么？")
-    if degrees < 1e-6:
-        return ("The magnitude does not change, but the phase does: the spectrum of -u is minus the spectrum of u.",
-                "幅度不变，但相位变了：-u 的频谱是 u 的频谱取负。")
-    return ("Write -1 as a complex number e^{jφ}: which φ?", "把 -1 写成复数 e^{jφ}：φ 是多少？")

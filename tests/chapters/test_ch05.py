@@ -101,15 +101,77 @@ def test_chapter_05_figures_draw_in_both_languages(kernels, language):
         plt.close("all")
 
 
-def test_chapter_05_exercises(kernels):
-    assert passes("05.1", 125) and not passes("05.1", 500)
-    assert "fs / L" in hint_for("05.1", 500)[0] and "Nyquist" in hint_for("05.1", 62.5)[0]
-    assert not passes("05.1", "125"), "answers are numbers, as in chapters 00-04"
-    peaks = te.peak_frequency(kernels)
-    count = int(((peaks >= 2000) & (peaks < 3000)).sum())
-    assert passes("05.2", count) and not passes("05.2", count + 1) and not passes("05.2", "many")
-    assert "only" in hint_for("05.2", len(kernels) + 1)[0]
-    assert passes("05.3", 180) and passes("05.3", -180)
-    assert not passes("05.3", 90) and "90°" in hint_for("05.3", 90)[0]
-    assert not passes("05.3", math.pi) and "radians" in hint_for("05.3", math.pi)[0]
-    assert "magnitude" in hint_for("05.3", 0)[0]
+def _solution(id):
+    from tasnet_edu.exercises import EXERCISES, load_all
+
+    load_all()
+    namespace = {"torch": torch, "te": te}
+    exec(EXERCISES[id].solution_code, namespace)
+    return [v for k, v in namespace.items() if k.startswith("my_")][0]
+
+
+def _peak_bins(k, n=512):
+    return torch.fft.rfft(k, n=n).abs().argmax(dim=-1)
+
+
+PEAK_MISTAKES = {  # a typical wrong my_peak_frequency -> a phrase of its hint
+    "returned None": lambda k, sr: None,
+    "all values are zero": lambda k, sr: torch.zeros(k.shape[:-1]),
+    "has 2 axes, expected 1": lambda k, sr: k,  # its input unchanged
+    "zero-padded to 512 points": lambda k, sr: _peak_bins(k, k.shape[-1]) * sr / k.shape[-1],
+    "These are bin indices": lambda k, sr: _peak_bins(k),
+    "argmax along the last axis": lambda k, sr: torch.fft.rfft(k, n=512).abs().argmax(dim=0) * sr / 512,
+    "with the argument sr": lambda k, sr: _peak_bins(k) * 8000 / 512,  # right until sr = 16000
+    "not its real part": lambda k, sr: torch.fft.rfft(k, n=512).real.argmax(dim=-1) * sr / 512,
+    "expected a torch tensor": lambda k, sr: (_peak_bins(k) * sr / 512).tolist(),
+}
+
+
+@pytest.mark.parametrize("phrase", PEAK_MISTAKES)
+def test_05_1_peak_frequency_rejects_each_typical_mistake_with_its_hint(phrase):
+    assert passes("05.1", _solution("05.1"))
+    assert phrase in hint_for("05.1", PEAK_MISTAKES[phrase])[0]
+
+
+def test_05_1_hints_in_both_languages_and_a_float32_solution_passes():
+    assert passes("05.1", lambda k, sr: torch.fft.rfft(k.float(), n=512).abs().argmax(-1) * sr / 512)
+    assert not passes("05.1", lambda k, sr: _peak_bins(k) * sr / 2 / 512)  # spacing sr / 2 / n_fft
+    assert "argmax along the last axis" in hint_for("05.1", lambda k, sr: _peak_bins(k.flatten()) * sr / 512)[0]  # over everything
+    en, zh = hint_for("05.1", lambda k, sr: _peak_bins(k, k.shape[-1]) * sr / k.shape[-1])
+    assert "sr / L apart" in en and "补零到 512 点了吗" in zh and "随机卷积核" in zh
+
+
+def _partners(k, normalise=True, threshold=True, lowest=True):
+    u = k / k.norm(dim=-1, keepdim=True) if normalise else k
+    value, index = (u @ u.T).min(dim=-1) if lowest else (u @ u.T).max(dim=-1)
+    return torch.where(value < -0.9, index, -1) if threshold else index
+
+
+PARTNER_MISTAKES = {  # a typical wrong my_partners -> a phrase of its hint
+    "returned None": lambda k: None,
+    "all values are zero": lambda k: torch.zeros(len(k), dtype=torch.long),
+    "has 2 axes, expected 1": lambda k: k,
+    "not dot products": lambda k: _partners(k, normalise=False),
+    "has no partner: -1": lambda k: _partners(k, threshold=False),
+    "Each kernel found itself": lambda k: _partners(k, threshold=False, lowest=False),
+    "not a mask": lambda k: _partners(k) >= 0,
+}
+
+
+@pytest.mark.parametrize("phrase", PARTNER_MISTAKES)
+def test_05_2_partners_rejects_each_typical_mistake_with_its_hint(phrase):
+    assert passes("05.2", _solution("05.2"))
+    assert phrase in hint_for("05.2", PARTNER_MISTAKES[phrase])[0]
+
+
+def test_05_2_hints_in_both_languages_and_the_learned_pairs(kernels):
+    en, zh = hint_for("05.2", lambda k: _partners(k, normalise=False))
+    assert "scale each kernel to norm 1" in en and "先把每个卷积核缩放到范数 1" in zh
+    assert not passes("05.2", lambda k: torch.flip(_partners(k), dims=[0]))
+    pairs = _solution("05.2")(kernels)  # on `learned`: as many as the notebook's count
+    unit = kernels / kernels.norm(dim=-1, keepdim=True)
+    assert int((pairs >= 0).sum()) == int(((unit @ unit.T).fill_diagonal_(1.0).min(dim=-1).values < -0.9).sum())
+
+
+def test_05_3_is_an_open_question_with_a_hidden_answer():
+    assert "open question" in hint_for("05.3", "anything")[0]
