@@ -2,7 +2,7 @@
 
 The plan (CONTRIBUTING.md has the import graph)::
 
-    cli/        train, figures                       (python -m tasnet_edu.cli.NAME)
+    cli/        train                                (python -m tasnet_edu.cli.train)
     chapters/   ch00_intro ... ch06_separation      one module per notebook: te.ch00 ... te.ch06
     ui/         i18n (language), plotting, course (the chapter registry, start_chapter)
     core/       checks, audio, signals, framing, matching, fourier, encoder, model, metrics,

@@ -1,7 +1,7 @@
 """Plot helpers shared by every chapter: the course style, the figure registry, waveforms and dB maps.
 
 Chapter figures live in the chapter's module and are registered with
-:func:`figure`, so ``python -m tasnet_edu.cli.figures`` regenerates them. Labels
+:func:`figure`, so ``./course figures`` regenerates them. Labels
 go through :func:`tasnet_edu.ui.i18n.t`. Every time-frequency map is drawn in dB
 with :func:`to_db` (one convention, one colour-bar label).
 """

@@ -84,7 +84,7 @@ def test_language_context_restores_language_and_fonts():
 
 
 def test_rendering_a_figure_restores_language_style_and_random_generator():
-    from tasnet_edu.cli import figures
+    import figures  # tools/figures.py (tools/ is on the path: see the top)
 
     rc = dict(matplotlib.rcParams)
     language, rng, threads = te.current_language(), torch.get_rng_state(), torch.get_num_threads()

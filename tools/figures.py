@@ -1,4 +1,4 @@
-"""Regenerate every course figure, in both languages: ``python -m tasnet_edu.cli.figures --out figures``.
+"""Regenerate every course figure, in both languages: ``./course figures`` (``python tools/figures.py --out figures``).
 
 Each chapter module registers its figures with ``@figure("NN_name")`` (see
 :mod:`tasnet_edu.ui.plotting`); this walks the chapter registry
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import torch
 
-from ..ui.course import CHAPTERS
-from ..ui.i18n import LANGUAGES, use_language
-from ..ui.plotting import FIGURES, course_style
+from tasnet_edu.ui.course import CHAPTERS
+from tasnet_edu.ui.i18n import LANGUAGES, use_language
+from tasnet_edu.ui.plotting import FIGURES, course_style
 
 
 def load_all() -> dict:
