@@ -2,7 +2,6 @@
 
 The plan (CONTRIBUTING.md has the import graph)::
 
-    cli/        train                                (python -m tasnet_edu.cli.train)
     chapters/   ch00_intro ... ch06_separation      one module per notebook: te.ch00 ... te.ch06
     ui/         i18n (language), plotting, course (the chapter registry, start_chapter)
     core/       checks, audio, signals, framing, matching, fourier, encoder, model, metrics,
@@ -28,7 +27,7 @@ from .ui.course import CHAPTERS as _REGISTRY
 from .ui.i18n import current_language, t, use_language
 
 _CHAPTERS = {f"ch{c.number}": c for c in _REGISTRY}  # te.chNN, from the one registry (ui.course.CHAPTERS)
-_SUBPACKAGES = {"core", "ui", "chapters", "cli", "reference", "exercises"}
+_SUBPACKAGES = {"core", "ui", "chapters", "reference", "exercises"}
 
 
 def start_chapter(number: str, language: str | None = None) -> None:

@@ -69,7 +69,7 @@ def train(names=()) -> None:
         cfg_file = RUNS_DIR / f"{name}.json"
         cfg_file.parent.mkdir(parents=True, exist_ok=True)
         cfg_file.write_text(json.dumps(config))
-        cmd = [sys.executable, "-m", "tasnet_edu.cli.train", "--out", str(RUNS_DIR / name), "--encoder", spec["encoder"],
+        cmd = [sys.executable, str(ROOT / "tools" / "train.py"), "--out", str(RUNS_DIR / name), "--encoder", spec["encoder"],
                "--data", str(CORPUS / spec["data"]), "--steps", str(spec["steps"]), "--minutes", "1000", "--threads", "1",
                "--config", str(cfg_file)]
         if spec.get("init"):

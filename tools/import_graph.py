@@ -57,15 +57,13 @@ def edges() -> set[tuple[str, str]]:
 
 
 def layer(module: str) -> str:
-    """``core``, ``ui``, ``chapters.ch03_relu`` (each chapter on its own), ``cli``, ``reference``, ``exercises``, or ``api``."""
+    """``core``, ``ui``, ``chapters.ch03_relu`` (each chapter on its own), ``reference``, ``exercises``, or ``api``."""
     parts = module.split(".")
     if len(parts) == 1:
         return "api"
-    if len(parts) == 2 and parts[1] in ("train", "evaluate", "figures", "corpus"):
-        return "cli"  # the old spellings (python -m tasnet_edu.train, ...) are thin aliases of cli
     if parts[1] == "chapters" and len(parts) > 2:
         return f"chapters.{parts[2]}"
-    if parts[1] in ("core", "ui", "cli", "reference", "exercises", "chapters"):
+    if parts[1] in ("core", "ui", "reference", "exercises", "chapters"):
         return parts[1]
     return "api"
 

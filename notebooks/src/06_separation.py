@@ -516,7 +516,7 @@ $$\mathrm{IRM}_i = \frac{|S_i|}{\sum_j |S_j|}, \qquad
 
 (Some papers call $\sqrt{|S_i|^2 / \sum_j |S_j|^2}$ the IRM; this course uses the magnitude ratio above.)
 
-The stored table covers every test set, mean SI-SNRi with a 95% bootstrap interval (`python -m tasnet_edu.cli.evaluate`
+The stored table covers every test set, mean SI-SNRi with a 95% bootstrap interval (`python tools/evaluate.py`
 recomputes it): the real speakers, unseen synthetic voices and sentences, and the course's clips' test sentences. The
 intervals resample mixtures as if they were independent; the 66 real mixtures reuse 12 recordings, so the true
 uncertainty is larger than shown. The cell also prints the gap between the IRM and the shipped model on real speakers,
@@ -535,7 +535,7 @@ $$\mathrm{IRM}_i = \frac{|S_i|}{\sum_j |S_j|}, \qquad
 
 （有些论文把 $\sqrt{|S_i|^2 / \sum_j |S_j|^2}$ 叫作 IRM；本课程用的是上面的幅度比。）
 
-存档的结果表覆盖所有测试集，给出 SI-SNRi 的平均值和 95% 自助法（bootstrap）置信区间（`python -m tasnet_edu.cli.evaluate` 可以重新计算）：
+存档的结果表覆盖所有测试集，给出 SI-SNRi 的平均值和 95% 自助法（bootstrap）置信区间（`python tools/evaluate.py` 可以重新计算）：
 真人语音、没听过的合成声音和句子，以及课程自带片段的测试句。这些区间把每个混合当作相互独立来重采样；而 66 个真人混合反复用到同样的 12 段录音，
 所以真实的不确定性比表中显示的更大。单元格还打印真人语音上 IRM 与课程模型之间的差距：用 dB 表示，也换算成误差功率之比。
 """,
@@ -917,7 +917,7 @@ The document's own three lines, now each with a chapter behind it:
 And the document's bridge: *image → CNN → feature map*; *sound → Conv1d → sound feature map*. What to read next: the
 Conv-TasNet paper in full; [Asteroid](https://github.com/asteroid-team/asteroid) and
 [SpeechBrain](https://speechbrain.github.io/) for full-size separators and real corpora; and, with recordings of your
-own, `python -m tasnet_edu.cli.train --data DIR` (README) to train this tiny model on real speech.
+own, `python tools/train.py --data DIR` (README) to train this tiny model on real speech.
 
 ### References
 
@@ -962,7 +962,7 @@ own, `python -m tasnet_edu.cli.train --data DIR` (README) to train this tiny mod
 
 还有原文的那座桥：*图片 → CNN → 特征图*；*声音 → Conv1d → 声音特征图*。接下来可以读：Conv-TasNet 论文全文；
 [Asteroid](https://github.com/asteroid-team/asteroid) 和 [SpeechBrain](https://speechbrain.github.io/)，里面有完整规模的分离模型和真实语料；
-如果你有自己的录音，用 `python -m tasnet_edu.cli.train --data DIR`（见 README）就能在真实语音上训练这个小模型。
+如果你有自己的录音，用 `python tools/train.py --data DIR`（见 README）就能在真实语音上训练这个小模型。
 
 ### 参考文献
 

@@ -2,7 +2,7 @@
 
 Bottom layer of the package: ``core`` imports only torch, NumPy and (lazily)
 librosa/soundfile. Chapters (``tasnet_edu.chapters``), the user interface
-(``tasnet_edu.ui``) and the command line (``tasnet_edu.cli``) build on it.
+(``tasnet_edu.ui``) builds on it; so do the tools in ``tools/`` (training runs, evaluation, figures).
 
 =============  ===============================================================
 ``checks``     input checks with messages that name the value and the fix

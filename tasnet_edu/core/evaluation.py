@@ -68,7 +68,7 @@ def method_scores(method: str, mixtures: list[dict], models: dict | None = None)
 
 
 def shipped_results() -> dict:
-    """The stored table of the shipped checkpoints (``results.json``, written by ``cli.evaluate --write``)."""
+    """The stored table of the shipped checkpoints (``results.json``, written by ``tools/evaluate.py --write``)."""
     return json.loads(RESULTS_FILE.read_text())["si_snri_db"]
 
 

@@ -216,7 +216,7 @@ def load_checkpoint(encoder: str = "learned") -> dict:
     path = PRETRAINED_DIR / PRETRAINED[encoder]
     if not path.is_file():
         raise FileNotFoundError(f"no shipped checkpoint at {path}; reinstall the package or train one with "
-                                "python -m tasnet_edu.cli.train")
+                                "python tools/train.py")
     return torch.load(path, weights_only=True)
 
 

@@ -1,6 +1,6 @@
 """Speech folders with one subfolder per speaker, dynamic mixing, and the real-speech test set.
 
-Training on your own recordings (``python -m tasnet_edu.cli.train --data DIR``)
+Training on your own recordings (``python tools/train.py --data DIR``)
 and on the diverse synthetic corpus goes through here. ``DIR`` has one folder
 per speaker, with audio files (wav, flac, ogg, mp3; any rate, mono or stereo)
 anywhere below it, as LibriSpeech (``speaker/chapter/*.flac``), AISHELL

@@ -1,35 +1,30 @@
-"""Training TinyTasNet on the shipped speech clips (how the course's checkpoints were made).
+"""Training TinyTasNet: the configuration, the batches and the training steps (chapter 06 writes one step out).
 
 The Conv-TasNet recipe at a small scale: random two-speaker mixtures (levels
 uniform in [-5, 5] dB), SI-SNR loss with permutation invariant training, Adam
-(lr 1e-3, halved by ``ReduceLROnPlateau`` after 3 evaluations without a new
-best), gradient norm clipped at 5. :func:`run` evaluates every ``eval_every``
-steps, writes ``last.pt`` (to resume) and ``best.pt``; running it again on the
-same folder resumes from ``last.pt``. The command line is ``tasnet_edu.cli.train``.
+(lr 1e-3), gradient norm clipped at 5. Runs with checkpoints, resuming, the
+learning-rate schedule and the export of a shipped checkpoint are in
+``tools/train.py`` (how the course's checkpoints were made).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
-import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 
 import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from .audio import SAMPLE_RATE, fixed_mixtures, random_mixtures
+from .audio import SAMPLE_RATE, random_mixtures
 from .checks import check_size
-from .evaluation import si_snri_scores
 from .metrics import _pit_loss
 from .model import TasNetConfig, TinyTasNet
-from .speakers import REAL_DIR, data_splits, fixed_speaker_mixtures, load_speakers, mix_speakers, real_mixtures
+from .speakers import data_splits, load_speakers, mix_speakers
 
 
 @dataclass
@@ -109,20 +104,6 @@ def make_batch(cfg: TrainConfig, step: int):
     return random_mixtures("train", cfg.batch_size, cfg.segment_seconds, rng)
 
 
-def validation_mixtures(cfg: TrainConfig) -> list[dict]:
-    """The fixed mixtures that choose checkpoints: synthetic validation speakers, never the real test set."""
-    if cfg.data:
-        return fixed_speaker_mixtures(speakers_of(cfg.data, "validation"), cfg.eval_mixtures, seconds=3.0, seed=1)
-    return fixed_mixtures("validation", cfg.eval_mixtures, seed=1)
-
-
-def validate(model: TinyTasNet, mixtures: list[dict]) -> float:
-    """Mean SI-SNRi (dB) of ``model`` over fixed mixtures (one at a time, full length)."""
-    model.eval()
-    device = next(model.parameters()).device
-    return float(si_snri_scores(lambda mixture, sources: model(mixture.to(device)).cpu(), mixtures).mean())
-
-
 def batches(cfg: TrainConfig, start: int, steps: int, workers: int = 0):
     """The batches of steps ``start .. start + steps - 1``, in order.
 
@@ -171,139 +152,3 @@ def new_run(cfg: TrainConfig, device: str = "cpu"):
     return model, optimizer
 
 
-def plateau_scheduler(optimizer, cfg: TrainConfig):
-    """Halve the learning rate after ``cfg.patience`` evaluations in a row without a new best score."""
-    # PyTorch counts "bad" evaluations beyond patience: patience - 1 here halves on the patience-th one.
-    return torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode="max", factor=0.5, patience=cfg.patience - 1,
-                                                      threshold=0.0)
-
-
-def save_checkpoint(path: Path, model, optimizer, scheduler, cfg: TrainConfig, state: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
-                "config": asdict(cfg), **state}, tmp)
-    tmp.replace(path)  # atomic: an interrupted save never leaves a broken checkpoint
-
-
-def export(run_dir: Path, out: Path) -> dict:
-    """Write the shipped checkpoint from ``best.pt``: weights, model config and how it was trained."""
-    ckpt = torch.load(Path(run_dir) / "best.pt", map_location="cpu", weights_only=True)
-    config = {**ckpt["config"], **{k: _portable(ckpt["config"].get(k)) for k in ("data", "init")}}
-    shipped = {
-        "model": ckpt["model"],
-        "config": ckpt["config"]["model"],
-        "train_config": config,
-        "step": ckpt["step"],
-        "train_seconds": ckpt["train_seconds"],
-        "validation_si_snri": ckpt["best_score"],
-    }
-    if ckpt["config"].get("init"):  # fine-tuned: keep how the starting weights were made
-        init = Path(ckpt["config"]["init"])
-        start = torch.load(init, map_location="cpu", weights_only=True)
-        # A shipped checkpoint names these train_config / validation_si_snri, a run's checkpoint config / best_score.
-        start_config = start.get("train_config", start.get("config"))
-        shipped["init"] = {"step": start["step"], "train_seconds": start["train_seconds"],
-                           "validation_si_snri": start.get("validation_si_snri", start.get("best_score")),
-                           "train_config": start_config and {**start_config, "init": _portable(start_config.get("init")),
-                                                             "data": _portable(start_config.get("data"))}}
-        if init.resolve() == Path(out).resolve():  # about to be overwritten: name a kept copy of the same bytes, if any
-            same = [p for p in init.parent.glob("*.pt") if p.resolve() != init.resolve() and p.read_bytes() == init.read_bytes()]
-            if same:
-                shipped["train_config"]["init"] = _portable(str(same[0]))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    torch.save(shipped, out)
-    write_stage_log(run_dir, ckpt["config"], out.with_suffix(".log.jsonl"))
-    return shipped
-
-
-def write_stage_log(run_dir: Path, config: dict, path: Path) -> list[dict]:
-    """The learning curve beside a shipped checkpoint: the run's log, after the log of the run it started from (if any).
-
-    Each row gets its ``stage`` (1, 2, ...) and that stage's batch, since steps of different batches differ.
-    """
-    stages = []
-    init = Path(config["init"]) if config.get("init") else None
-    if init and init.name in ("last.pt", "best.pt") and (init.parent / "log.jsonl").is_file():  # started from a run
-        stages.append((init.parent, torch.load(init, map_location="cpu", weights_only=True)["config"]))
-    stages.append((Path(run_dir), config))
-    rows = []
-    for number, (folder, cfg) in enumerate(stages, start=1):
-        for line in (folder / "log.jsonl").read_text().splitlines():
-            if line.strip():
-                rows.append({"stage": number, "batch_size": cfg["batch_size"], "segment_seconds": cfg["segment_seconds"],
-                             **json.loads(line)})
-    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    return rows
-
-
-def _portable(path: str | None) -> str | None:
-    """A path as it reads on any machine: inside the project relative to it, under the home folder with ``~``."""
-    if not path:
-        return path
-    p, project = Path(path).resolve(), Path(__file__).resolve().parents[2]
-    if p.is_relative_to(project):
-        return str(p.relative_to(project))
-    return "~/" + str(p.relative_to(Path.home())) if p.is_relative_to(Path.home()) else str(p)
-
-
-def resume_or_start(out: Path, cfg: TrainConfig, device: str = "cpu"):
-    """``(cfg, model, optimizer, scheduler, state, resumed)``: from ``out/last.pt`` if it exists, else new."""
-    last = Path(out) / "last.pt"
-    if last.exists():
-        ckpt = torch.load(last, map_location=device, weights_only=True)
-        cfg = TrainConfig.from_dict(ckpt["config"])
-        model, optimizer = new_run(cfg, device)
-        model.load_state_dict(ckpt["model"])
-        optimizer.load_state_dict(ckpt["optimizer"])
-        scheduler = plateau_scheduler(optimizer, cfg)
-        scheduler.load_state_dict(ckpt["scheduler"])
-        state = {k: ckpt[k] for k in ("step", "train_seconds", "best_score")}
-        return cfg, model, optimizer, scheduler, state, True
-    model, optimizer = new_run(cfg, device)
-    state = {"step": 0, "train_seconds": 0.0, "best_score": float("-inf")}
-    return cfg, model, optimizer, plateau_scheduler(optimizer, cfg), state, False
-
-
-def run(out: Path, cfg: TrainConfig, minutes: float = 60.0, steps: int | None = None, rescore: bool = False,
-        progress: bool = True, device: str = "cpu", workers: int = 0) -> dict:
-    """Train into the run folder ``out`` until ``steps`` or ``minutes`` (in total, resumes included); returns the state.
-
-    ``workers``: threads that mix batches ahead (:func:`batches`; same batches, for a GPU).
-    ``rescore``: on resume, score the model on the validation set again and count the best from there
-    (after the validation mixtures changed). The log also scores the real test mixtures, for the
-    learning curve only: checkpoints are chosen on synthetic validation data.
-    """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    cfg, model, optimizer, scheduler, state, resumed = resume_or_start(out, cfg, device)
-    print(f"{'resuming' if resumed else 'starting'} {out} at step {state['step']}: TinyTasNet "
-          f"({cfg.model.encoder} encoder), {model.num_parameters():,} parameters", flush=True)
-    validation = validation_mixtures(cfg)
-    real = real_mixtures() if cfg.log_real and (REAL_DIR / "mixtures.csv").exists() else []
-    if rescore and state["step"] > 0:
-        state["best_score"] = validate(model, validation)
-        scheduler.best, scheduler.num_bad_epochs = state["best_score"], 0
-        save_checkpoint(out / "best.pt", model, optimizer, scheduler, cfg, state)
-        print(f"rescored step {state['step']}: validation SI-SNRi {state['best_score']:.2f} dB")
-    max_steps = steps or 10**9
-    with open(out / "log.jsonl", "a") as log:
-        while state["step"] < max_steps and state["train_seconds"] < minutes * 60:
-            n = min(cfg.eval_every, max_steps - state["step"])
-            t0 = time.perf_counter()
-            losses = train_steps(model, optimizer, cfg, state["step"], n, progress, workers)
-            state["train_seconds"] += time.perf_counter() - t0
-            state["step"] += n
-            score = validate(model, validation)
-            scheduler.step(score)
-            if score > state["best_score"]:
-                state["best_score"] = score
-                save_checkpoint(out / "best.pt", model, optimizer, scheduler, cfg, state)
-            save_checkpoint(out / "last.pt", model, optimizer, scheduler, cfg, state)
-            entry = {"step": state["step"], "loss": round(float(np.mean(losses)), 3), "val_si_snri": round(score, 3),
-                     "lr": optimizer.param_groups[0]["lr"], "minutes": round(state["train_seconds"] / 60, 2)}
-            if real:
-                entry["real_si_snri"] = round(validate(model, real), 3)  # logged, never used to choose
-            log.write(json.dumps(entry) + "\n")
-            log.flush()
-            print(json.dumps(entry), flush=True)
-    return state

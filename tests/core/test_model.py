@@ -2,6 +2,8 @@
 
 import itertools
 import json
+import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -23,6 +25,8 @@ from tasnet_edu.core.model import (
     untrained_model,
 )
 from tasnet_edu.core.training import TrainConfig, batches, make_batch, new_run, train_steps
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # tools/train.py: runs, checkpoints, export
 
 SMALL = TasNetConfig(N=16, B=16, H=32, X=2, R=1)
 
@@ -117,7 +121,7 @@ def test_config_rejects_an_even_depthwise_kernel():
 
 
 def test_learning_rate_halves_after_patience_evaluations_without_a_new_best():
-    from tasnet_edu.core.training import plateau_scheduler
+    from train import plateau_scheduler  # tools/train.py
 
     cfg = TrainConfig(patience=3)
     _, optimizer = new_run(TrainConfig(model=SMALL))
@@ -193,7 +197,7 @@ def test_batches_mixed_ahead_in_threads_are_the_same_batches_in_the_same_order()
 
 
 def test_train_command_refuses_a_negative_number_of_workers(tmp_path):
-    from tasnet_edu.cli import train
+    import train  # tools/train.py
 
     with pytest.raises(SystemExit, match="--workers must be at least 0, got -1"):
         train.main(["--out", str(tmp_path / "run"), "--workers", "-1"])
@@ -216,7 +220,7 @@ def test_training_lowers_the_loss():
 
 
 def test_train_command_checkpoints_resumes_and_exports(tmp_path, capsys):
-    from tasnet_edu.cli import train
+    import train  # tools/train.py
 
     out = tmp_path / "run"
     config = tmp_path / "tiny.json"

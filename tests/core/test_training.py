@@ -2,6 +2,7 @@
 
 import json
 import math
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -9,7 +10,10 @@ import pytest
 import torch
 
 from tasnet_edu.core.model import PRETRAINED_DIR, TasNetConfig
-from tasnet_edu.core.training import TrainConfig, plateau_scheduler
+from tasnet_edu.core.training import TrainConfig
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # tools/train.py: runs, checkpoints, export
+from train import plateau_scheduler  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,10 +12,10 @@ import soundfile as sf
 import torch
 from browser_support import ensure_debian_packages
 
-from tasnet_edu.cli import train as train_cli
 from tasnet_edu.core import audio, speakers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # tools/corpus: how the training data were made
+import train as train_cli  # noqa: E402  (tools/train.py)
 from corpus import build as corpus_cli  # noqa: E402
 from corpus.tts import missing_engines  # noqa: E402
 

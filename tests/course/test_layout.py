@@ -31,14 +31,14 @@ def test_core_imports_no_plotting_widgets_or_upper_layers():
     for name, targets in _of("tasnet_edu.core").items():
         for target in targets:
             assert target.split(".")[0] not in ("matplotlib", "ipywidgets", "IPython"), f"{name} imports {target}"
-            assert not target.startswith(("tasnet_edu.ui", "tasnet_edu.chapters", "tasnet_edu.cli",
+            assert not target.startswith(("tasnet_edu.ui", "tasnet_edu.chapters",
                                           "tasnet_edu.exercises")), f"{name} imports {target}"
 
 
 def test_ui_builds_on_core_only():
     for name, targets in _of("tasnet_edu.ui").items():
         for target in targets:
-            assert not target.startswith(("tasnet_edu.chapters", "tasnet_edu.cli", "tasnet_edu.exercises")), (name, target)
+            assert not target.startswith(("tasnet_edu.chapters", "tasnet_edu.exercises")), (name, target)
 
 
 def test_chapters_import_core_and_ui_never_another_chapter():

@@ -67,7 +67,7 @@ def test_every_shipped_model_loads_and_the_default_is_the_documents_encoder():
 def test_training_note_in_readme_matches_the_checkpoint():
     ckpt = core_model.load_checkpoint("learned")
     assert f"{ckpt['step']} steps" in README and f"{ckpt['init']['step']} steps" in README
-    assert re.search(r"python -m tasnet_edu\.cli\.train --data ~/\.cache/tasnet-edu/diverse/augmented", README)
+    assert re.search(r"python tools/train\.py --data ~/\.cache/tasnet-edu/diverse/augmented", README)
 
 
 def test_what_chapter_06_says_about_the_shipped_models_training():

@@ -316,7 +316,7 @@ def main(argv=None) -> None:
             raise SystemExit(f"error: {', '.join(missing)} not installed; on Debian: sudo apt-get install espeak-ng flite "
                              "festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts codec2")
         out = build(args.diverse, SCALES[args.scale], seed=args.seed)
-        print(f"wrote the {args.scale} diverse corpus into {out} (train with: python -m tasnet_edu.cli.train "
+        print(f"wrote the {args.scale} diverse corpus into {out} (train with: python tools/train.py "
               f"--data {out / 'augmented'})")
         return
     manifest = write_corpus(args.out)

@@ -1,1 +1,0 @@
-"""Command-line tools (``python -m tasnet_edu.cli.NAME``): ``train``, ``evaluate``, ``figures``, ``corpus``."""
