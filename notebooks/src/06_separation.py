@@ -526,7 +526,7 @@ in dB and as a ratio of error power.
 ## 模型与理想掩码的比较
 
 对照组是 32 毫秒 Hann 窗、8 毫秒帧移的 STFT 上的理想掩码，用**真实**声源算出：理想比值掩码（IRM）、
-理想二值掩码（IBM：哪个声源最响就取 1）和类维纳滤波掩码（WFM）。它们是常用的理想（oracle）参照：
+理想二值掩码（IBM：哪个声源最响就取 1）和类维纳滤波掩码（WFM）。它们是常用的参照：
 不是方法（要先知道答案），也不是上限（考虑相位的掩码、学出来的编码器都可能超过它们）。记声源 $i$ 的 STFT 为 $S_i$：
 
 $$\mathrm{IRM}_i = \frac{|S_i|}{\sum_j |S_j|}, \qquad
@@ -541,10 +541,12 @@ $$\mathrm{IRM}_i = \frac{|S_i|}{\sum_j |S_j|}, \qquad
 """,
     ),
     code("""
+from IPython.display import Markdown, display
+
 from tasnet_edu.core.evaluation import markdown_table, shipped_results
 
 results = shipped_results()
-print(markdown_table(results, te.current_language(), digits=1))
+display(Markdown(markdown_table(results, te.current_language(), digits=1)))  # en: shown as a table // zh: 显示成表格
 gap = results["irm"]["real"]["mean"] - results["learned"]["real"]["mean"]
 print("IRM - TinyTasNet (real):", f"{gap:.1f} dB", "| error power ratio:", f"{10 ** (gap / 10):.1f}")
 fig = te.ch06.plot_results(results, "real")
@@ -578,7 +580,7 @@ encoder's lead over the same-size STFT bank.
 """,
         zh="""
 看每一列时都要连同区间一起看。在真人语音上，只用合成语音训练的模型确实能分离一些，而第一版模型（10 个 espeak-ng 声音，
-它的测试声音也是它的训练声音）反而让真人混合变得*更差*——但两者都远低于理想（oracle）掩码：上面打印的差距意味着，模型留下的误差功率是 IRM 的好几倍。
+它的测试声音也是它的训练声音）反而让真人混合变得*更差*——但两者都远低于理想掩码：上面打印的差距意味着，模型留下的误差功率是 IRM 的好几倍。
 在没听过的合成声音上，模型同样低于掩码；只有在课程自带的片段上（说话的正是它训练过的声音），第一版模型才达到掩码的水平。
 所以实话实说：这个小模型（225,881 个权重，先在一个 CPU 线程上分两次训练了约 3.7 小时，又在一块 GPU 上训练了 20 分钟，前后共三万多步）
 在没听过的声音上**没有**超过理想掩码。论文里的模型做到了（WSJ0-2mix，真人语音，512 个模板：Conv-TasNet 15.3 dB，IRM 12.2、IBM 13.0、WFM 13.4 dB；
@@ -600,7 +602,7 @@ Luo 与 Mesgarani 2019）。检查点是按合成验证集挑的，从没用真�
 from tasnet_edu.core.evaluation import ablation_results, ablation_table
 
 runs = ablation_results()["runs"]
-print(ablation_table("encoder", te.current_language()))
+display(Markdown(ablation_table("encoder", te.current_language())))
 print({s: round(runs["encoder-learned"][s]["mean"] - runs["encoder-stft"][s]["mean"], 1) for s in ("real", "synthetic")})
 """),
     md(
@@ -630,7 +632,7 @@ over the first on real speakers.
 """,
     ),
     code("""
-print(ablation_table("data", te.current_language()))
+display(Markdown(ablation_table("data", te.current_language())))
 print("real:", f"{runs['data-augmented']['real']['mean'] - runs['data-none']['real']['mean']:+.1f} dB")
 """),
     md(
@@ -772,7 +774,7 @@ in the speakers' order (PIT) and prints their SI-SNR; the third prints the SI-SN
 """,
     ),
     code("""
-take_a, take_b = te.ui.voice.Recorder(), te.ui.voice.Recorder()
+take_a, take_b = te.ui.voice.VoicePanel(number=1), te.ui.voice.VoicePanel(number=2)
 display(take_a, take_b)
 """, tags=["nbval-ignore-output"]),
     code("""

@@ -110,6 +110,7 @@ MESSAGES = {
     # take_or_clip
     "using": ("Using {what}: {seconds:.2f} s at {target} Hz.", "使用{what}：{seconds:.2f} 秒，{target} Hz。"),
     "your_take": ("your recording", "你的录音"),
+    "panel": ("Voice {number}: record it, or upload a file", "第 {number} 个声音：录音，或者上传一个文件"),
     "your_file": ("your file {name}", "你上传的文件 {name}"),
     "no_take": ("No recording or upload yet", "还没有录音或上传"),
     "no_microphone_used": ("The microphone could not be used", "麦克风无法使用"),
@@ -390,12 +391,17 @@ class AudioUpload(widgets.VBox):
 
 
 class VoicePanel(widgets.VBox):
-    """A :class:`Recorder` above an :class:`AudioUpload`: one cell, both ways in; ``panel.audio`` is the newer usable one."""
+    """A :class:`Recorder` above an :class:`AudioUpload`: one cell, both ways in; ``panel.audio`` is the newer usable one.
 
-    def __init__(self, max_seconds: float = MAX_RECORD_SECONDS, language: str | None = None, **kwargs):
+    ``number`` titles the panel ("Voice 1: record it, or upload a file") where a cell asks for several voices.
+    """
+
+    def __init__(self, max_seconds: float = MAX_RECORD_SECONDS, language: str | None = None, number: int | None = None,
+                 **kwargs):
         self.recorder = Recorder(max_seconds=max_seconds, language=language)
         self.upload = AudioUpload(language=language)
-        super().__init__([self.recorder, self.upload], **kwargs)
+        title = [] if number is None else [widgets.HTML(f"<b>{message('panel', language, number=number)}</b>")]
+        super().__init__([*title, self.recorder, self.upload], **kwargs)
         self.add_class("tasnet-voice-panel")
 
     @property

@@ -282,3 +282,11 @@ def test_the_widget_code_ships_in_the_package_and_fetches_nothing():
     assert "export default" in js
     for text in (js, css):
         assert not re.search(r"https?://|import\s*\(|from\s+['\"]", text), "the widget must not load anything"
+
+
+def test_a_numbered_panel_says_which_voice_in_the_readers_language():
+    en, zh = voice.VoicePanel(language="en", number=1), voice.VoicePanel(language="zh", number=2)
+    assert "Voice 1" in en.children[0].value and "第 2 个声音" in zh.children[0].value
+    assert en.children[1:] == (en.recorder, en.upload)  # recorder and upload button under the title
+    plain = voice.VoicePanel(language="en")
+    assert plain.children == (plain.recorder, plain.upload)  # no title unless numbered
