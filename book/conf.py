@@ -37,6 +37,7 @@ nb_ipywidgets_js = {}  # no widget JavaScript from a CDN: tasnet_book turns widg
 nb_merge_streams = True
 nb_output_stderr = "show"
 myst_enable_extensions = ["dollarmath", "amsmath"]
+nb_render_markdown_format = "myst"  # text/markdown outputs (chapter 06's tables) use the book's parser: tables, math
 myst_heading_anchors = 3
 suppress_warnings = []
 

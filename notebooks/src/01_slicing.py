@@ -385,7 +385,7 @@ a T that is not a multiple of the hop, and a T smaller than L.
 """,
     ),
     code("""
-te.ch01.frames_widget(L=16, T=124)
+te.ch01.frames_widget(L=12, T=100)
 """, tags=["nbval-ignore-output"]),
     md(
         en="""
