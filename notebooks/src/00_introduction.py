@@ -32,12 +32,8 @@ In the document's own words, the whole encoder fits in three lines:
 3. get a map of match strengths.
 
 Its "super-simple final version" compares this with image models: **image → CNN → feature map**,
-**sound → Conv1d → sound feature map**: one row per template, one column per frame. What carries over: the first
-layer of an image CNN is also a bank of small learned filters slid over the input, and after training many of them
-respond to edges and stripes of one orientation and width; a trained encoder's templates likewise become short
-oscillations in one frequency band (chapter 05). What does not: an image CNN stacks many layers, each working on the
-maps of the one before, while the encoder is a single layer, without bias, that moves `L // 2` samples at a time, so
-its map has one column per frame rather than one per sample.
+**sound → Conv1d → sound feature map**: one row per template, one column per frame. The end of this chapter draws the
+two side by side and sorts out what carries over from image CNNs and what does not.
 
 This first notebook sets the scene: what problem TasNet solves, what a waveform is in numbers, where the encoder sits in
 TasNet, and the document's code itself, running.
@@ -72,10 +68,7 @@ mixture_w = F.relu(self.conv1d_U(mixture))  # [M, N, K]
 3. 得到一张“匹配强度图”。
 
 原文的“超简单最终版本”还拿图像处理打了个比方：**图片 → CNN → 特征图**，**声音 → Conv1d → 声音特征图**：
-强度图的每一行对应一个模板，每一列对应一帧。相通的地方在于：图像 CNN 的第一层也是一组学出来的小卷积核，在输入上逐块滑动；
-训练之后，其中很多卷积核只对某个方向、某种粗细的边缘和条纹有反应；训练好的编码器模板也类似，会变成某个频带里的一小段振荡（第 5 章）。
-不同的地方在于：图像 CNN 叠了很多层，每一层都在前一层的特征图上继续加工，而编码器只有一层，没有偏置，而且每次移动 `L // 2` 个采样点，
-所以强度图的每一列对应一帧，而不是一个采样点。
+强度图的每一行对应一个模板，每一列对应一帧。本章末尾会把两者并排画出来，再说清哪些东西可以从图像 CNN 搬过来，哪些不能。
 
 这一章先做铺垫：TasNet 要解决什么问题，波形在计算机里是什么样的一串数，编码器在 TasNet 里处在什么位置，最后让原文的代码本身跑起来。
 """,
@@ -305,8 +298,16 @@ class Encoder(nn.Module):
     md(
         en="""
 `nn.Conv1d(audio_channels, N, ...)` has `audio_channels` input channels and `N` **output channels**: one output
-channel per template, so `N` is the number of templates (kernels), and its weight holds them as `[N, C, L]`.
+channel per template, so `N` is the number of templates (kernels), and its weight holds them as `[N, C, L]`. The
+document's parameter table says the same: `N | 输出通道 = 卷积核数量` (output channels = number of kernels).
 `kernel_size=L` is the frame length, `stride=L // 2` the hop, `bias=False` no constant added.
+
+Read that table as carefully as you read code, though: it has two slips. Its first row is labelled `mixture` but
+explains `M`, the batch size (how many clips are processed at once); `mixture` is the whole input tensor. Its K row
+calls K "how many steps the convolution takes" and prints `K = {T - L}{L/2} + 1`, a fraction that lost its LaTeX
+`\\frac`; chapter 01 derives the right formula and shows that K counts the kernel's *positions*, one more than its
+steps. Small slips like these, and the docstring's `[M, T]` below, are why this course checks the source's statements
+by running code.
 
 Let us build one with `N = 64` random templates (what the encoder has before training) and give it our mixture as a
 batch of one clip with one channel, `[M, C, T] = [1, 1, T]`. The output is the strength map `[M, N, K]`; its number of
@@ -314,8 +315,13 @@ frames must be $K = \\lfloor (T - L) / H \\rfloor + 1$ with hop $H = \\lfloor L/
 """,
         zh="""
 `nn.Conv1d(audio_channels, N, ...)` 有 `audio_channels` 个输入通道、`N` 个**输出通道**：每个模板对应一个输出通道，
-所以 `N` 就是模板（卷积核）的个数，权重以 `[N, C, L]` 的形状存放这些模板。`kernel_size=L` 是帧长，`stride=L // 2` 是帧移，
-`bias=False` 表示不加常数偏置。
+所以 `N` 就是模板（卷积核）的个数，权重以 `[N, C, L]` 的形状存放这些模板。原文的参数表也是这么写的：“N | 输出通道 = 卷积核数量”。
+`kernel_size=L` 是帧长，`stride=L // 2` 是帧移，`bias=False` 表示不加常数偏置。
+
+不过，读这张表要像读代码一样仔细：它有两处笔误。第一行的参数名写的是 `mixture`，解释的却是 `M`，即批大小（一次同时处理多少条音频）；
+`mixture` 指的是整个输入张量。K 那一行说 K 是“卷积在时间轴上走了多少步”，公式印成了 `K = {T - L}{L/2} + 1`，
+这是一个丢了 LaTeX `\\frac` 的分式；第 1 章会推导出正确的公式，并说明 K 是卷积核停留的**位置**数，比走的步数多 1。
+正因为原文里有这样的小错（还有下面文档字符串里的 `[M, T]`），这门课对原文的说法都要运行代码来核对。
 
 下面建一个有 `N = 64` 个随机模板的编码器（训练之前的编码器就是这样），把混合语音作为一批里的一条、一个通道的音频交给它，
 即 `[M, C, T] = [1, 1, T]`。输出就是强度图 `[M, N, K]`，其中帧数应当是 $K = \\lfloor (T - L) / H \\rfloor + 1$，帧移 $H = \\lfloor L/2 \\rfloor$（第 1 章会推导）：
@@ -407,6 +413,81 @@ except RuntimeError as error:
 assert "expected input[1, 2, 22528] to have 1 channels, but got 2 channels" in message
 print(list(encoder(two.unsqueeze(1)).shape))      # en: the fix: [M, 1, T] // zh: 改正：[M, 1, T]
 """),
+    md(
+        en="""
+## Image → CNN, sound → Conv1d
+
+The document's last picture is *image → CNN → feature map; sound → Conv1d → sound feature map*. The cell puts the two
+side by side. On the image side: a tiny 8×8 image (a bright square on black) and one 3×3 kernel that responds where
+the image turns from dark to bright, left to right. `F.conv2d` slides it over every position, 1 pixel at a time, one
+dot product per position, and a ReLU keeps the positive responses: the square's left edge. On the sound side: 64
+samples of speaker 1 and 4 templates of `L = 16` samples, short oscillations at 500, 1000, 2000 and 3000 Hz.
+`F.conv1d` slides them along time, `L // 2` samples at a time, then a ReLU: the document's encoder with these 4
+templates. In both, one entry of the output is one patch (or frame) · one kernel; the two `assert`s check one entry
+of each by hand.
+""",
+        zh="""
+## 图片 → CNN，声音 → Conv1d
+
+原文最后的比方是：*图片 → CNN → 特征图；声音 → Conv1d → 声音特征图*。下面的单元格把两者并排放在一起。图像这边：
+一张 8×8 的小图（黑底上一个亮方块），和一个 3×3 的卷积核，它在图像从左到右由暗变亮的地方有反应。`F.conv2d` 让它滑过每一个位置，
+每次移动 1 个像素，每个位置做一次点积，再用 ReLU 保留正的响应，得到的就是方块的左边缘。声音这边：说话人 1 的 64 个采样点，
+和 4 个长为 `L = 16` 的模板，即 500、1000、2000、3000 Hz 的短小振荡。`F.conv1d` 让它们沿时间滑动，每次移动 `L // 2` 个采样点，
+再做 ReLU：这就是装了这 4 个模板的原文编码器。两边都一样：输出里的一个数，就是一小块图像（或一帧）与一个卷积核的点积；
+两个 `assert` 各自手算其中一个数来核对。
+""",
+    ),
+    code("""
+image = torch.zeros(8, 8)                         # en: a tiny image: a bright square on black // zh: 一张小图：黑底上一个亮方块
+image[2:6, 2:6] = 1.0
+kernel = torch.tensor([[-1.0, 0.0, 1.0]] * 3)     # en: 3×3: dark on the left, bright on the right // zh: 3×3：左暗右亮
+fmap = F.relu(F.conv2d(image[None, None], kernel[None, None]))[0, 0]   # en: stride 1, then ReLU // zh: 步长 1，再做 ReLU
+assert fmap[2, 1] == (image[2:5, 1:4] * kernel).sum()                  # en: one patch · the kernel // zh: 一小块图像与卷积核的点积
+
+piece = x[te.core.signals.loudest_start(x, 64, 8) :][:64]   # en: 64 samples of speaker 1 // zh: 说话人 1 的 64 个采样点
+n = torch.arange(L)
+freqs = torch.tensor([500.0, 1000.0, 2000.0, 3000.0])
+templates = torch.hann_window(L, periodic=True) * torch.cos(2 * torch.pi * freqs[:, None] * n / sample_rate)  # en: [4, L] // zh: [4, L]
+strength = F.relu(F.conv1d(piece[None, None], templates[:, None], stride=L // 2))[0]          # en: [N, K] // zh: [N, K]
+assert torch.isclose(strength[1, 2], torch.relu(piece[16:32] @ templates[1]))                # en: frame 2 · template 1 // zh: 第 2 帧与模板 1 的点积
+print(list(image.shape), "->", list(fmap.shape), "   ", list(piece.shape), "->", list(strength.shape))
+fig = te.ch00.plot_cnn_bridge(image, kernel, fmap, piece, templates, strength, at=(2, 1), frame=2)
+"""),
+    md(
+        en="""
+**What carries over.** The encoder is a first convolutional layer: a bank of small learned filters slid over the
+input, one output channel (one row of the map) per filter. What the two learn is alike too: many kernels of a trained
+image CNN's first layer respond to edges and stripes of one orientation and width (Gabor-like filters), and many of a
+trained encoder's templates become short band-pass oscillations, much like the 4 above (chapter 05). The stride means the same
+in both: how far the kernel moves between two outputs.
+
+**What does not.**
+
+- **One layer, not a deep stack.** An image CNN's feature maps come from many layers, each working on the maps of the
+  one before. The encoder is a single layer; TasNet's depth is in the separator.
+- **The stride.** A CNN's first layer usually moves a pixel or a few at a time, much less than its kernel's width. The encoder
+  moves exactly half its kernel, `L // 2`: frames overlap by 50%, and the map has one column per `L // 2` samples (8
+  here), not one per sample.
+- **No bias**: `bias=False`, so a silent frame scores 0 for every template (chapter 03).
+- **The ReLU output is the whole representation.** The separator's masks multiply it, and the decoder must rebuild the
+  waveform from it (chapter 04); nothing else of the sound is kept. A CNN's feature map only has to serve the layers
+  above it, never to give the image back.
+""",
+        zh="""
+**相通的地方。** 编码器就是卷积网络的第一层：一组学出来的小卷积核在输入上滑动，每个卷积核对应一个输出通道（强度图的一行）。
+两者学到的东西也相似：训练好的图像 CNN 第一层里，很多卷积核只对某个方向、某种粗细的边缘和条纹有反应（类似 Gabor 滤波器）；
+训练好的编码器里，很多模板则变成某个频带里的一小段振荡（带通），和上面这 4 个很像（第 5 章）。步长在两边的意思也一样：相邻两个输出之间卷积核移动多远。
+
+**不同的地方。**
+
+- **只有一层，而不是很多层。** 图像 CNN 的特征图来自很多层，每一层都在前一层的特征图上继续加工；编码器只有一层，TasNet 的“深度”在分离器里。
+- **步长。** CNN 的第一层通常每次移动一个或几个像素，远小于卷积核的宽度；编码器每次正好移动半个卷积核，即 `L // 2`：相邻帧重叠 50%，
+  强度图每 `L // 2` 个采样点（这里是 8 个）才有一列，而不是每个采样点一列。
+- **没有偏置**：`bias=False`，所以静音的一帧和每个模板的匹配分数都是 0（第 3 章）。
+- **ReLU 的输出就是全部的表示。** 分离器的掩码乘在它上面，解码器也必须从它重建波形（第 4 章）；声音的其他信息一概不保留。
+  CNN 的特征图只需要为上面的层服务，从来不需要还原出原图。
+""",
+    ),
     md(
         en="""
 ## How to use this course

@@ -433,6 +433,31 @@ print(list(w_both.shape), "->", list(magnitude.shape))
 """),
     md(
         en=r"""
+## Why TasNet left the STFT
+
+Before TasNet, most separation systems worked on the STFT: they estimated a mask on the magnitude |X| for each
+speaker and rebuilt the waveform from the masked magnitude **and the mixture's phase**. The TasNet paper (Luo &
+Mesgarani, ICASSP 2018, [arXiv:1711.00541](https://arxiv.org/abs/1711.00541)) names two problems of that route, and
+the cells above show where both come from:
+
+- **Phase.** The magnitude keeps $\sqrt{\mathrm{re}^2 + \mathrm{im}^2}$ of each cos/sin pair and drops the angle
+  between them, the phase. A mask between 0 and 1 can scale a bin but cannot turn it: where two voices share a bin,
+  each estimate keeps the mixture's phase there. So even an ideal magnitude mask cannot rebuild a speaker exactly;
+  such masks are the bar in the title of Conv-TasNet, "Surpassing ideal time-frequency magnitude masking"
+  ([arXiv:1809.07454](https://arxiv.org/abs/1809.07454)). An encoder with real templates has no magnitude/phase split:
+  its map is real, the masks act on all of it, and the decoder rebuilds the waveform from the map alone (next
+  section). The phase information is not thrown away: templates of one frequency at different phases carry it
+  (chapter 05).
+- **Window length, hence latency.** The STFT's bins lie $f_s/L$ apart: 500 Hz for a 2 ms window (L = 16), about
+  31 Hz for 32 ms (L = 256). A voice's harmonics lie one fundamental frequency apart (roughly 80 to 250 Hz), so to
+  resolve them STFT masking needs long windows; the ideal masks Conv-TasNet compares with use 32 ms. A system cannot
+  output a frame before it has heard all of it, so the window sets a floor on the delay. A learned encoder works
+  with frames of a few ms (Conv-TasNet tries L = 40, 32 and 16 samples at 8 kHz, 5 to 2 ms, and does best with the
+  shortest).
+
+These are reasons to leave the long-window magnitude STFT, not proof that learned templates beat Fourier ones: with
+equally short frames and the same time-domain training, fixed STFT banks come close (chapter 06 measures it and cites full-scale studies that agree).
+
 **Learned templates** are the other choice, the one TasNet makes: the network adjusts `conv1d_U.weight` during
 training, and the map becomes the document's *learned* time-frequency picture. The document calls such templates
 "more flexible than the STFT": they may pick their own frequencies (many low ones, few high ones), phases and shapes,
@@ -456,6 +481,25 @@ inside two frames. In TasNet both the templates and the basis signals are learne
 (chapter 06).
 """,
         zh=r"""
+## TasNet 为什么离开了 STFT
+
+在 TasNet 之前，大多数分离系统都在 STFT 上工作：为每个说话人估计一张作用在幅度 |X| 上的掩码，再用掩码后的幅度**加上混合语音的相位**重建波形。
+TasNet 论文（Luo 与 Mesgarani，ICASSP 2018，[arXiv:1711.00541](https://arxiv.org/abs/1711.00541)）指出了这条路的两个问题，
+上面几个单元格正好显示了这两个问题从何而来：
+
+- **相位。** 幅度只保留每一对 cos/sin 分数的 $\sqrt{\mathrm{re}^2 + \mathrm{im}^2}$，丢掉了两者之间的角度，也就是相位。
+  0 到 1 之间的掩码只能把一个频点按比例缩小，却不能改变它的相位：两个人的声音落在同一个频点上时，每个说话人的估计在那里都沿用混合语音的相位。
+  所以即使是理想的幅度掩码，也不能把一个说话人精确地还原出来；Conv-TasNet 的标题“Surpassing ideal time-frequency magnitude masking”
+  （超越理想时频幅度掩码）拿来作标杆的就是这类掩码（[arXiv:1809.07454](https://arxiv.org/abs/1809.07454)）。用实数模板的编码器没有“幅度/相位”之分：
+  强度图是实数，掩码作用在整张图上，解码器只凭这张图就能重建波形（见下一节）。相位信息并没有被扔掉，而是由同一频率上相位不同的几个模板共同承载（第 5 章）。
+- **窗长，也就是延迟。** STFT 的频点间隔是 $f_s/L$：2 毫秒的窗（L = 16）是 500 Hz，32 毫秒的窗（L = 256）约为 31 Hz。
+  人声的各次谐波相隔一个基频（大约 80 到 250 Hz），要把它们分辨开，STFT 掩码就需要长窗；Conv-TasNet 用来比较的理想掩码用的就是 32 毫秒的窗。
+  系统要听完一整帧才能输出这一帧，所以窗长给延迟定了下限。学到的编码器用的帧只有几毫秒（Conv-TasNet 在 8 kHz 下试了 L = 40、32、16 个采样点，
+  即 5 到 2 毫秒，最短的效果最好）。
+
+这些理由说明的是为什么要离开“长窗 + 幅度”的 STFT，并不能证明学到的模板一定胜过傅里叶模板：帧同样短、训练方式同样在时域上进行时，
+固定的 STFT 滤波器组的效果相差不大（第 6 章会测量这一点，并引用结论一致的完整规模研究）。
+
 另一种选择是**学到的模板**，也就是 TasNet 的做法：网络在训练中调整 `conv1d_U.weight`，强度图就成了原文说的
 “学习出来的时频图”。原文说这样的模板“比 STFT 更灵活”：它们可以自己选择频率（低频多、高频少）、相位和形状，而 STFT 的模板是固定的。
 这种灵活性是否真的带来好处，要靠测量来回答，而不是靠定义：第 5 章会看一个训练好的模型的卷积核，第 6 章则在同样大小下比较学到的编码器和 STFT 编码器。
@@ -707,6 +751,9 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
 
 ### References
 
+- Y. Luo, N. Mesgarani, "TasNet: time-domain audio separation network for real-time, single-channel speech
+  separation", ICASSP 2018 (why leave the STFT: phase, window length and latency).
+  [arXiv:1711.00541](https://arxiv.org/abs/1711.00541)
 - Y. Luo, N. Mesgarani, "Conv-TasNet", IEEE/ACM TASLP 2019 (encoder, decoder, learned bases vs STFT).
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent, "Filterbank design for end-to-end speech separation", ICASSP 2020
@@ -730,6 +777,8 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
 
 ### 参考文献
 
+- Y. Luo, N. Mesgarani，“TasNet: time-domain audio separation network for real-time, single-channel speech
+  separation”，ICASSP 2018（为什么离开 STFT：相位、窗长与延迟）。[arXiv:1711.00541](https://arxiv.org/abs/1711.00541)
 - Y. Luo, N. Mesgarani，“Conv-TasNet”，IEEE/ACM TASLP 2019（编码器、解码器，学到的基与 STFT）。
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent，“Filterbank design for end-to-end speech separation”，ICASSP 2020

@@ -104,3 +104,54 @@ def figure_zoom():
     x = load_clip(PARTY_CLIPS[0])
     start = loudest_start(x, 320, 80)
     return plot_zoom(x, start, start + loudest_start(x[start : start + 320], 16, 8))
+
+
+def plot_cnn_bridge(image, kernel, fmap, piece, templates, strength, at=(2, 1), frame: int = 2):
+    """Image -> CNN next to sound -> Conv1d, as the notebook computed them: top, ``image``, a 2-D ``kernel`` and its
+    map ``fmap`` (stride 1), patch ``at`` outlined; bottom, ``piece`` [T], ``templates`` [N, L] and ``strength``
+    [N, K] (stride L // 2), frame ``frame`` outlined. Returns the Figure."""
+    image, kernel, fmap, piece, templates, strength = map(to_numpy, (image, kernel, fmap, piece, templates, strength))
+    (h, w), (N, L), hop, (r, c) = kernel.shape, templates.shape, templates.shape[1] // 2, at
+    if fmap.shape != (image.shape[0] - h + 1, image.shape[1] - w + 1) or strength.shape != (N, (len(piece) - L) // hop + 1):
+        raise ValueError(f"shapes do not fit a stride-1 2-D conv and a stride-L//2 1-D conv: {list(image.shape)}, "
+                         f"{[h, w]} -> {list(fmap.shape)}; [{len(piece)}], {[N, L]} -> {list(strength.shape)}")
+    fig, axes = plt.subplots(2, 3, figsize=(9, 5.6), layout="constrained")
+    box = dict(fill=False, edgecolor="tab:orange", lw=2.5)
+    for ax, a, cmap, title in zip(axes[0], (image, kernel, fmap), ("gray", "coolwarm", "magma"),
+                                  (t("image", "图片"), t(f"kernel {h}×{w}", f"卷积核 {h}×{w}"),
+                                   t("feature map (after ReLU)", "特征图（ReLU 之后）"))):
+        ax.imshow(a, cmap=cmap)
+        ax.set(title=title, xticks=[], yticks=[])
+    axes[0, 0].add_patch(plt.Rectangle((c - 0.5, r - 0.5), w, h, **box))
+    axes[0, 2].add_patch(plt.Rectangle((c - 0.5, r - 0.5), 1, 1, **box))
+    for (i, j), v in np.ndenumerate(kernel):
+        axes[0, 1].text(j, i, f"{v:g}", ha="center", va="center", fontsize=11)
+    axes[1, 0].plot(piece, color="0.3", lw=1, marker=".", ms=3)
+    axes[1, 0].axvspan(frame * hop - 0.5, frame * hop + L - 0.5, color="tab:orange", alpha=0.3)
+    axes[1, 0].set(title=t(f"waveform, frame {frame} of L = {L}", f"波形，第 {frame} 帧（L = {L}）"), xlabel=t("sample", "采样点"))
+    axes[1, 1].plot((templates / (2.2 * np.abs(templates).max(axis=1, keepdims=True) + 1e-12) - np.arange(N)[:, None]).T)
+    axes[1, 1].set(title=t(f"{N} templates of L = {L}", f"{N} 个模板（L = {L}）"), xlabel=t("sample", "采样点"),
+                   ylabel=t("template n", "模板 n"), yticks=-np.arange(N), yticklabels=range(N))
+    axes[1, 2].imshow(strength, aspect="auto")
+    axes[1, 2].add_patch(plt.Rectangle((frame - 0.5, -0.5), 1, N, **box))
+    axes[1, 2].set(title=t("strength map [N, K]", "强度图 [N, K]"), xlabel=t("frame k", "帧 k"), yticks=range(N))
+    axes[0, 0].set_ylabel(t("2-D conv, stride 1", "二维卷积，步长 1"), fontsize=11)
+    axes[1, 0].set_ylabel(t(f"Conv1d, stride L // 2 = {hop}", f"Conv1d，步长 L // 2 = {hop}"), fontsize=11)
+    fig.suptitle(t("image → CNN → feature map; sound → Conv1d → strength map: one patch (frame) · one kernel = one entry",
+                   "图片 → CNN → 特征图；声音 → Conv1d → 强度图：一小块（一帧）与一个卷积核的点积 = 一个数"), fontsize=11)
+    return fig
+
+
+@figure("00_cnn_bridge")
+def figure_cnn_bridge():
+    """Registered course figure: a 3×3 edge kernel over an 8×8 image next to 4 tone templates over 64 samples."""
+    import torch
+    import torch.nn.functional as F
+
+    image, kernel = torch.zeros(8, 8), torch.tensor([[-1.0, 0.0, 1.0]] * 3)
+    image[2:6, 2:6] = 1.0
+    x = load_clip(PARTY_CLIPS[0])
+    piece, n = x[loudest_start(x, 64, 8) :][:64], torch.arange(16)
+    u = torch.hann_window(16, periodic=True) * torch.cos(2 * torch.pi * torch.tensor([500.0, 1000, 2000, 3000])[:, None] * n / SAMPLE_RATE)
+    return plot_cnn_bridge(image, kernel, F.relu(F.conv2d(image[None, None], kernel[None, None]))[0, 0], piece, u,
+                           F.relu(F.conv1d(piece[None, None], u[:, None], stride=8))[0])

@@ -103,8 +103,53 @@ def test_plot_zoom_bad_input():
         intro.plot_zoom(torch.zeros(100), 0, 0)  # the window does not fit in the clip
 
 
+def bridge_inputs():
+    """What the notebook's image -> CNN / sound -> Conv1d cell computes, in short."""
+    import torch.nn.functional as F
+
+    image = torch.zeros(8, 8)
+    image[2:6, 2:6] = 1.0
+    kernel = torch.tensor([[-1.0, 0.0, 1.0]] * 3)
+    fmap = F.relu(F.conv2d(image[None, None], kernel[None, None]))[0, 0]
+    piece = torch.sin(torch.arange(64) * 0.7)
+    templates = torch.randn(4, 16, generator=torch.Generator().manual_seed(0))
+    strength = F.relu(F.conv1d(piece[None, None], templates[:, None], stride=8))[0]
+    return image, kernel, fmap, piece, templates, strength
+
+
+def test_the_bridge_cell_computes_patch_dot_kernel():
+    """Each entry of both maps is one patch (frame) · one kernel, which is what the cell's asserts check."""
+    image, kernel, fmap, piece, templates, strength = bridge_inputs()
+    assert list(fmap.shape) == [6, 6] and list(strength.shape) == [4, 7]
+    assert fmap[2, 1] == 3.0 and fmap[:, 2:].eq(0).all()  # the square's left edge only: the ReLU drops the right one
+    for n in range(4):
+        for k in range(7):
+            assert torch.isclose(strength[n, k], torch.relu(piece[8 * k : 8 * k + 16] @ templates[n]))
+    assert torch.allclose(strength, te.encoder_from_templates(templates)(piece[None])[0])
+
+
+@pytest.mark.parametrize("language, words", [("en", ["image", "strength map [N, K]", "stride L // 2 = 8"]),
+                                             ("zh", ["图片", "强度图 [N, K]", "步长 L // 2 = 8"])])
+def test_plot_cnn_bridge_in_both_languages(language, words):
+    with te.use_language(language):
+        fig = intro.plot_cnn_bridge(*bridge_inputs(), at=(2, 1), frame=2)
+        assert len(fig.axes) == 6
+        texts = [ax.get_title() for ax in fig.axes] + [ax.get_ylabel() for ax in fig.axes]
+        for word in words:
+            assert any(word in text for text in texts), word
+
+
+def test_plot_cnn_bridge_bad_input():
+    image, kernel, fmap, piece, templates, strength = bridge_inputs()
+    with pytest.raises(ValueError, match="shapes do not fit"):
+        intro.plot_cnn_bridge(image, kernel, fmap[1:], piece, templates, strength)
+    with pytest.raises(ValueError, match="shapes do not fit"):
+        intro.plot_cnn_bridge(image, kernel, fmap, piece[:40], templates, strength)
+
+
 def test_figures_are_registered():
-    for name in ("00_cocktail_party", "00_zoom_to_one_frame"):
+    assert len(FIGURES["00_cnn_bridge"]().axes) == 6
+    for name in ("00_cocktail_party", "00_zoom_to_one_frame", "00_cnn_bridge"):
         assert name in FIGURES
     fig = FIGURES["00_zoom_to_one_frame"]()
     assert len(fig.axes) == 3
