@@ -22,7 +22,7 @@ TEST_SETS = {
     "synthetic": ("unseen synthetic voices, both languages pooled", "没听过的合成声音（英语和普通话合在一起）"),
     "synthetic-en": ("unseen synthetic voices, English", "没听过的合成声音（英语）"),
     "synthetic-zh": ("unseen synthetic voices, Mandarin", "没听过的合成声音（普通话）"),
-    "clips": ("shipped clips, test sentences", "随包片段（测试句）"),
+    "clips": ("shipped clips, test sentences", "课程自带的片段（测试句）"),
 }
 METHODS = {
     "learned": ("TinyTasNet, learned encoder + ReLU (diverse synthetic corpus)", "TinyTasNet，学到的编码器 + ReLU（多样的合成语料）"),
@@ -30,9 +30,9 @@ METHODS = {
                        "TinyTasNet，学到的编码器 + ReLU（第一版：10 个 espeak-ng 声音）"),
     "stft": ("TinyTasNet, fixed STFT encoder, 18 channels (10 espeak-ng voices)",
              "TinyTasNet，固定 STFT 编码器，18 个通道（10 个 espeak-ng 声音）"),
-    "irm": ("Ideal ratio mask (IRM, oracle)", "理想比值掩码（IRM，oracle）"),
-    "ibm": ("Ideal binary mask (IBM, oracle)", "理想二值掩码（IBM，oracle）"),
-    "wfm": ("Wiener-filter-like mask (WFM, oracle)", "类维纳滤波掩码（WFM，oracle）"),
+    "irm": ("Ideal ratio mask (IRM, oracle)", "理想比值掩码（IRM）"),
+    "ibm": ("Ideal binary mask (IBM, oracle)", "理想二值掩码（IBM）"),
+    "wfm": ("Wiener-filter-like mask (WFM, oracle)", "类维纳滤波掩码（WFM）"),
 }
 MODELS = ("learned", "learned-espeak", "stft")
 RESULTS_FILE = PRETRAINED_DIR / "results.json"
@@ -128,7 +128,7 @@ ABLATIONS = {
     "budget": {
         "data-none": ("the first model (10 espeak-ng voices)", "第一版模型（10 个 espeak-ng 声音）"),
         "budget-cpu": ("+ stage 1 on the diverse corpus (one CPU thread)", "+ 第 1 阶段：多样语料（一个 CPU 线程）"),
-        "budget-gpu": ("+ stage 2 on the same corpus (one GPU): the shipped model", "+ 第 2 阶段：同一语料（一块 GPU），即随包模型"),
+        "budget-gpu": ("+ stage 2 on the same corpus (one GPU): the shipped model", "+ 第 2 阶段：同一语料（一块 GPU），即课程自带的模型"),
     },
 }
 HOURS_HEADER = ("diverse-corpus audio seen (hours)", "见过的多样语料（小时）")

@@ -120,5 +120,5 @@ def my_encoder(cls):
         return model(x)
 
     cases = [_encoder_case("silence", "静音", 1, 8, 4, 48, 0, silent=True), _encoder_case("random input", "随机输入", 1, 16, 8, 100, 1),
-             _encoder_case("odd L", "奇数 L", 1, 5, 6, 37, 2), _encoder_case("a batch", "一个批量", 3, 8, 4, 64, 3)]
+             _encoder_case("odd L", "奇数 L", 1, 5, 6, 37, 2), _encoder_case("a batch", "一批音频", 3, 8, 4, 64, 3)]
     return check_function(run, cases, _diagnose_encoder)

@@ -63,7 +63,8 @@ def my_stft_kernels(L):
 def _diagnose_kernels(case, out):
     L, want, B = case.args[0], case.expected, case.args[0] // 2 + 1
     hint = _first_match(out, [
-        (want[:, 0], "conv1d's weight is [out_channels, in_channels, L]: add the middle axis", "conv1d 的权重是 [输出通道, 输入通道, L]"),
+        (want[:, 0], "conv1d's weight is [out_channels, in_channels, L]: add the middle axis",
+         "conv1d 的权重是 [输出通道, 输入通道, L]：要加上中间的轴"),
         (stft_kernels(L, window=torch.hann_window(L, periodic=False)), "use the periodic Hann window torch.hann_window(L), as torch.stft",
          "用周期 Hann 窗 torch.hann_window(L)（periodic=True），和 torch.stft 一样"),
         (stft_kernels(L, window="boxcar"), "multiply every row by the Hann window", "每一行都要乘上 Hann 窗"),
