@@ -118,9 +118,9 @@ MESSAGES = {
     "why_silent": ("Your take was silent", "你的录音是静音"),
     "why_file": ("Your file could not be used", "你上传的文件无法使用"),
     "fallback": ("{why}: using the course's clip {clip} instead. Record or upload above, then run this cell again.",
-                 "{why}：改用课程自带的音频 {clip}。在上方录音或上传后，再运行本单元。"),
+                 "{why}：改用课程自带的音频 {clip}。在上方录音或上传后，再运行这个单元格。"),
     "fallback_waveform": ("{why}: using the fallback waveform instead. Record or upload above, then run this cell again.",
-                          "{why}：改用给定的备用波形。在上方录音或上传后，再运行本单元。"),
+                          "{why}：改用给定的备用波形。在上方录音或上传后，再运行这个单元格。"),
 }
 
 

@@ -122,3 +122,12 @@ def test_an_open_question_has_no_checker_and_a_hidden_answer(capsys, monkeypatch
         assert "Because of the hop." in capsys.readouterr().out
     finally:
         del exercises.EXERCISES["99.9"]
+
+
+def test_at_most_a_third_of_the_checked_exercises_are_one_value_answers():
+    from tasnet_edu.exercises import EXERCISES, load_all
+
+    load_all()
+    checked = [ex for ex in EXERCISES.values() if ex.checker is not None and not ex.id.startswith("99.")]
+    one_value = [ex.id for ex in checked if not ex.solution_code]
+    assert len(checked) >= 12 and len(one_value) * 3 <= len(checked), one_value

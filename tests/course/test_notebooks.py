@@ -156,3 +156,12 @@ def test_glossary_is_linked_from_readme_and_introduction():
 @pytest.mark.parametrize("name", NAMES)
 def test_audio_is_playable_where_sound_is_shown(name):
     assert any("Audio(" in s for s in code_cells(read("en", name)))
+
+
+@pytest.mark.parametrize("chapter", REGISTRY, ids=lambda c: c.number)
+def test_readme_states_each_chapters_time_as_the_chapter_does(chapter):
+    en = re.search(r"\*\*Time\*\*: about (\d+) min", read("en", f"{chapter.notebook}.ipynb").cells[0].source)
+    zh = re.search(r"\*\*用时\*\*：约 (\d+) 分钟", read("zh", f"{chapter.notebook}.ipynb").cells[0].source)
+    assert en and zh and en.group(1) == zh.group(1)
+    row = re.search(rf"^\| {chapter.number} \| .*\| (\d+) min \|$", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
+    assert row and row.group(1) == en.group(1)

@@ -234,7 +234,7 @@ def test_without_audio_the_clip_is_used_and_said(capsys):
     with use_language("zh"):
         voice.take_or_clip(voice.Recorder(), fallback="zh_s08_v1.flac")
     assert capsys.readouterr().out == ("还没有录音或上传：改用课程自带的音频 zh_s08_v1.flac（“请问火车站怎么走？”）。"
-                                       "在上方录音或上传后，再运行本单元。\n")
+                                       "在上方录音或上传后，再运行这个单元格。\n")
 
 
 def test_a_refused_microphone_is_named_as_the_reason(capsys):
