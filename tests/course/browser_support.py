@@ -13,6 +13,7 @@ Nothing is downloaded from the web: Chromium is Debian's ``chromium`` package
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -70,6 +71,15 @@ def ensure_debian_packages(packages: list[str], present, timeout: float = 900) -
     not root and no password-less sudo, or apt-get failing.
     """
     if present():
+        return True, ""
+    # One apt-get at a time: tests on two workers (pytest-xdist) may both find their packages missing.
+    with open(Path(tempfile.gettempdir()) / "tasnet-edu-apt-get.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install_debian_packages(packages, present, timeout)
+
+
+def _install_debian_packages(packages: list[str], present, timeout: float) -> tuple[bool, str]:
+    if present():  # another worker installed them while this one waited
         return True, ""
     names = " ".join(packages)
     apt = shutil.which("apt-get")
