@@ -12,17 +12,20 @@ keeps them whole: a notebook's cells (nbval items, which share one kernel) run t
 bottom on one worker, and each test file stays on one worker (module fixtures such as
 the book build or a JupyterLab server are made once). The browser test files
 (:data:`SAME_WORKER`) share one worker, so two JupyterLabs and two Chromiums never run
-at once; the longest work units go first, so the two workers finish together.
+at once; the longest work units go first, so the two workers finish at about the same time.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 # Test files that must run on the same worker, one after the other (each starts JupyterLab and Chromium).
 SAME_WORKER = {"tests/course/test_browser.py": "browser", "tests/course/test_voice_browser.py": "browser"}
-# Work units that take longest, first (seconds on 2 cores, measured): the rest follows in the shuffled order.
-LONGEST_FIRST = ("browser", "tests/course/test_book.py")
+# Work units that take longest (each a minute or more on 2 cores), first; then the notebooks, later chapters first
+# (they run the trained model and training steps); then the rest, in the shuffled order.
+LONGEST_FIRST = ("browser", "tests/course/test_results.py", "tests/course/test_book.py", "tests/course/test_corpus.py")
 
 
 def pytest_configure(config):
@@ -64,8 +67,14 @@ def pytest_collection_modifyitems(config, items):
     for unit in units.values():
         if all(_cell_number(item) is not None for item in unit):
             unit.sort(key=_cell_number)
-    order = sorted(units, key=lambda u: LONGEST_FIRST.index(u) if u in LONGEST_FIRST else len(LONGEST_FIRST))
-    items[:] = [item for unit in order for item in units[unit]]
+    notebooks = sorted((u for u in units if u.endswith(".ipynb")), key=lambda u: Path(u).name, reverse=True)
+
+    def rank(unit: str) -> tuple[int, int]:
+        if unit in LONGEST_FIRST:
+            return 0, LONGEST_FIRST.index(unit)
+        return (1, notebooks.index(unit)) if unit in notebooks else (2, 0)
+
+    items[:] = [item for unit in sorted(units, key=rank) for item in units[unit]]
 
 
 @pytest.hookimpl(optionalhook=True)
