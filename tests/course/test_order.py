@@ -4,7 +4,7 @@ The full run itself is the shuffled run: no test depends on state another one le
 (it used to be a second run of the unit tests, in a subprocess). What must not be shuffled
 stays in order (tests/conftest.py): a notebook's cells, which share one kernel. This test
 checks the order the full run collects, without running anything: the options are the
-ones ``./course test`` adds when it is given no arguments.
+ones ``./course test`` adds when it is given no paths.
 """
 
 import json
@@ -19,12 +19,12 @@ SEED = "--randomly-seed=20261124"
 
 
 def full_run_options() -> list[str]:
-    """What ``./course test`` adds to pytest's arguments when it has none (the ``set --`` line of its test branch)."""
+    """What ``./course test`` adds to pytest's arguments when it is given no paths (its ``set --`` line)."""
     branch = re.search(r"^\s*test\)\n(.*?)^\s*;;", (ROOT / "course").read_text(encoding="utf-8"), re.M | re.S)
     assert branch, "./course has no test branch"
     found = re.findall(r"^\s*set -- (.+)$", branch.group(1), re.M)
     assert len(found) == 1, f"./course test: expected one 'set -- OPTIONS' line for the full run, found {found}"
-    return shlex.split(found[0])
+    return [option for option in shlex.split(found[0]) if option != "$@"]
 
 
 def collected(*args: str) -> list[str]:
