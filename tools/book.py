@@ -321,8 +321,12 @@ def _strip_pdf_dates(pdf: Path) -> None:
 # --------------------------------------------------------------------------- the build
 
 
-def build(out: Path, notebooks: Path, languages=LANGUAGES, pdf: bool = True, work: Path | None = None) -> dict:
-    """Build the book into ``out``; returns {'seconds': ..., 'pdfs': [...]}. Raises BuildError with Sphinx's words."""
+def build(out: Path, notebooks: Path, languages=LANGUAGES, pdf: bool = True, work: Path | None = None,
+          print_pdfs_too: bool = True) -> dict:
+    """Build the book into ``out``; returns {'seconds': ..., 'pdfs': [...]}. Raises BuildError with Sphinx's words.
+
+    ``print_pdfs_too=False`` lays the site out as for the PDFs (their links, print.html) without printing them.
+    """
     start = time.monotonic()
     work = work or out.parent / (out.name + "-src")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
@@ -361,14 +365,14 @@ def build(out: Path, notebooks: Path, languages=LANGUAGES, pdf: bool = True, wor
         for lang in languages:
             pages = ["index", *[c["file"][: -len(".ipynb")] for c in chapters[lang]], "glossary"]
             jobs.append((print_page(out / lang, pages, lang), out / lang / f"tasnet-edu-{lang}.pdf"))
-        if CHROMIUM.exists():
+        if print_pdfs_too and CHROMIUM.exists():
             try:
                 print_pdfs(jobs, work / "fonts")
             except Exception as exc:  # Playwright or Chromium: say so, the site itself is built
                 raise BuildError(f"the site is built in {out}, but printing the PDFs with {CHROMIUM} failed "
                                  f"(--no-pdf skips them): {exc}") from exc
             pdfs = [str(p) for _, p in jobs]
-        else:
+        elif print_pdfs_too:
             print(f"note: no PDF ({CHROMIUM} is missing: apt-get install chromium)", file=sys.stderr)
     return {"seconds": time.monotonic() - start, "sphinx_seconds": sphinx_seconds, "pdfs": pdfs}
 
@@ -379,9 +383,12 @@ def main(argv=None) -> int:
     parser.add_argument("--notebooks", type=Path, default=REPO / "notebooks", help="a folder with en/ and zh/")
     parser.add_argument("--lang", choices=LANGUAGES, action="append", help="build only this language (repeatable)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    parser.add_argument("--no-print", action="store_true",
+                        help="the site as for the PDFs (their links, print.html), without printing them")
     args = parser.parse_args(argv)
     try:
-        result = build(args.out, args.notebooks, tuple(args.lang or LANGUAGES), pdf=not args.no_pdf)
+        result = build(args.out, args.notebooks, tuple(args.lang or LANGUAGES), pdf=not args.no_pdf,
+                       print_pdfs_too=not args.no_print)
     except (BuildError, tasnet_book.BookError) as exc:
         print(f"book: build failed:\n{exc}", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ Nothing is downloaded from the web: Chromium is Debian's ``chromium`` package
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -70,6 +71,15 @@ def ensure_debian_packages(packages: list[str], present, timeout: float = 900) -
     not root and no password-less sudo, or apt-get failing.
     """
     if present():
+        return True, ""
+    # One apt-get at a time: tests on two workers (pytest-xdist) may both find their packages missing.
+    with open(Path(tempfile.gettempdir()) / "tasnet-edu-apt-get.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install_debian_packages(packages, present, timeout)
+
+
+def _install_debian_packages(packages: list[str], present, timeout: float) -> tuple[bool, str]:
+    if present():  # another worker installed them while this one waited
         return True, ""
     names = " ".join(packages)
     apt = shutil.which("apt-get")
@@ -366,6 +376,23 @@ JS_RUN_FINISHED = """(n) => {
     }
   }
   return failed || done === n;
+}"""
+
+JS_CELLS_FINISHED = """(indices) => {
+  // The cells at ``indices`` (over all cells) have run: the kernel is idle and each got an execution count,
+  // or one of them failed.
+  const w = window.jupyterapp.shell.currentWidget;
+  const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+  if (!kernel || kernel.status !== 'idle') return false;
+  let done = 0, failed = false;
+  for (const i of indices) {
+    const m = w.content.widgets[i].model;
+    if (m.executionCount !== null && m.executionCount !== undefined) done += 1;
+    for (let k = 0; k < m.outputs.length; k++) {
+      if (m.outputs.get(k).type === 'error') failed = true;
+    }
+  }
+  return failed || done === indices.length;
 }"""
 
 JS_WIDGET_OUTPUT = """(el) => {
@@ -671,15 +698,19 @@ def move_control(widget, index: int, control: dict) -> str:
 
 
 def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screenshot: Path,
-                    timeout_s: float = 180, expect: Redraw = Redraw()) -> dict:
-    """Open ``notebook`` in JupyterLab, Run All from the menu, move each widget control, take a screenshot.
+                    timeout_s: float = 180, expect: Redraw = Redraw(), cells: list[int] | None = None) -> dict:
+    """Open ``notebook`` in JupyterLab, run its cells, move each widget control, take a screenshot.
 
     What a teacher does in class, checked step by step: the UI is in the
-    course language (menu bar), every cell runs without an error or anything
-    on stderr, the first cell prints the chapter line in the notebook's
-    language, and each control (slider or drop-down) of the first
+    course language (menu bar, Run menu), every cell run runs without an error
+    or anything on stderr, the first cell prints the chapter line in the
+    notebook's language, and each control (slider or drop-down) of the first
     ``interactive`` widget, moved ``expect.steps`` times, redraws it with
     exactly one, fully drawn figure (see :class:`Redraw`). Returns a summary dict.
+
+    ``cells`` (indices over all cells, the first code cell among them; see
+    :func:`cells_to_run`): run only these, one by one, as Run > Run Selected Cell
+    does; None: Run > Run All Cells from the menu.
     """
     timeout = timeout_s * 1000
     labels = MENU_LABELS[language]
@@ -692,7 +723,7 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
     menus = [s.strip() for s in page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()]
     assert labels["file"] in menus, f"menu bar should contain {labels['file']!r} in {language}, has {menus}"
 
-    # 2. Clear stored outputs, then Run > Run All Cells, as a teacher would.
+    # 2. Clear stored outputs, then Run > Run All Cells, as a teacher would (or run the given cells one by one).
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     n_code = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets"
                            ".filter(c => c.model.type === 'code' && c.model.sharedModel.getSource().trim()).length")
@@ -700,11 +731,29 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         has_text=re.compile(rf"^\s*{labels['run']}\s*$")).first.click()
     item = page.locator('.lm-Menu-item[data-command="runmenu:run-all"]')
     item.wait_for(state="visible", timeout=30_000)
-    item.click()
-    page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+    if cells is None:
+        item.click()
+        page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+    else:
+        page.keyboard.press("Escape")  # the Run menu opened in the course language; close it
+        item.wait_for(state="hidden", timeout=30_000)
+        for i in cells:
+            outputs = run_one_cell(page, i, timeout_s=timeout_s)
+            if any(o["type"] == "error" for o in outputs):
+                break  # reported with every cell's outputs below
+
+    def run_finished():
+        if cells is None:
+            page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+        else:
+            page.wait_for_function(JS_CELLS_FINISHED, arg=cells, timeout=timeout, polling=500)
+
     state = page.evaluate(JS_CELL_STATE)
     report = _cell_report(state)
-    not_run = [i for i, c in enumerate(state["cells"]) if c["count"] is None and c["source"].strip()]
+    ran = range(len(state["cells"])) if cells is None else page.evaluate(  # as code cells are counted in state
+        "(indices) => { const ws = window.jupyterapp.shell.currentWidget.content.widgets;"
+        " return indices.map(i => ws.slice(0, i).filter(c => c.model.type === 'code').length); }", cells)
+    not_run = [i for i in ran if state["cells"][i]["count"] is None and state["cells"][i]["source"].strip()]
     errors = [o for c in state["cells"] for o in c["outputs"] if o["type"] == "error"]
     stderr = [o for c in state["cells"] for o in c["outputs"] if o["type"] == "stream" and o["name"] == "stderr"]
     assert not errors, f"{notebook}: a cell raised an error in JupyterLab:\n{report}"
@@ -726,7 +775,7 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
                              f"(widget extension not loaded?)\n{report}") from exc
     widget.scroll_into_view_if_needed()
     widget.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
-    page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+    run_finished()
     controls = widget.evaluate(JS_CONTROLS)
     assert controls, f"{notebook}: the interactive widget has no control"
     odd = [c for c in controls if c["kind"] not in ("slider", "dropdown")]
@@ -768,7 +817,7 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
             except Exception as exc:
                 now = widget.evaluate(JS_CONTROLS)[index]["value"]
                 raise AssertionError(f"{notebook}: {what} -> {now!r}, {done}) redrew nothing within 60 s") from exc
-            page.wait_for_function(JS_RUN_FINISHED, arg=n_code, timeout=timeout, polling=500)
+            run_finished()
             page.wait_for_timeout(300)  # a late second figure would show up here
             after = widget.evaluate(JS_WIDGET_OUTPUT)
             shown = [c["value"] for c in widget.evaluate(JS_CONTROLS)]
@@ -811,6 +860,7 @@ def classroom_check(page, lab: JupyterLab, notebook: str, language: str, screens
         "language": language,
         "menus": menus,
         "code_cells": n_code,
+        "cells_run": n_code if cells is None else len(cells),
         "controls": [f"{c['kind']} {c['description']}" for c in controls],
         "moves": moves,
         "values": values,
@@ -942,6 +992,92 @@ def voice_cells(cells: list[tuple[str, str]], marker: str) -> tuple[int, list[in
             uses.append(i)
     assert uses, f"no code cell uses the take after the recorder cell {recorder} ({marker!r})"
     return recorder, uses
+
+
+def unchecked_cells(path: Path) -> list[int]:
+    """Code cells whose outputs nbval does not compare (``NBVAL_IGNORE_OUTPUT``, ``NBVAL_SKIP``, raising cells...).
+
+    Indices count every cell (as :func:`notebook_cells`). nbval runs every other code cell
+    and compares its outputs with the stored ones, which have no error and nothing on
+    stderr (tests/course/test_notebooks.py): these are the cells only a browser run checks.
+    """
+    from nbval.plugin import find_comment_markers, find_metadata_tags
+
+    found = []
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        options = dict(find_metadata_tags(cell.get("metadata", {})) or ())
+        options.update(find_comment_markers(source))
+        if options.get("check") is False or options.get("skip") or options.get("check_exception"):
+            found.append(i)
+    return found
+
+
+def _names(source: str) -> tuple[set[str], set[str], set[str], set[str]] | None:
+    """``(assigned, called on, used, imported)`` names of a code cell; None where it is not plain Python.
+
+    Assigned: ``x = ``, ``x[0] = ``, ``x.a = ``, ``for x in``, ``with ... as x``, ``def x``, ``import x``;
+    called on: the receiver of a method called as a statement (``model.eval()`` may change ``model``).
+    """
+    import ast
+
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return None
+    assigned, called_on, used, imported = set(), set(), set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (used if isinstance(node.ctx, ast.Load) else assigned).add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            imported |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            assigned.add(node.name)
+        elif isinstance(node, ast.Attribute | ast.Subscript) and not isinstance(node.ctx, ast.Load):
+            root = node.value
+            while isinstance(root, ast.Attribute | ast.Subscript):
+                root = root.value
+            if isinstance(root, ast.Name):
+                assigned.add(root.id)
+    for statement in tree.body:
+        call = statement.value if isinstance(statement, ast.Expr) else None
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+            called_on.add(call.func.value.id)
+    return assigned | imported, called_on, used, imported
+
+
+def cells_to_run(cells: list[tuple[str, str]], targets) -> list[int]:
+    """The code cells JupyterLab must run so that the ``targets`` run as in the notebook; indices in order.
+
+    ``cells`` as :func:`notebook_cells` gives them, ``targets`` indices over all cells.
+    Kept: the targets, the first code cell (it starts the chapter: language, style,
+    seeds), and, going back from the last target, every code cell that assigns or
+    changes (calls a method of) a name that a kept cell after it uses: a slice by
+    names, read from the code. A cell that is not plain Python is kept whenever it
+    comes before a target.
+    """
+    code = [i for i, (kind, source) in enumerate(cells) if kind == "code" and source.strip()]
+    assert code, "the notebook has no code cell"
+    keep = {*targets, code[0]}
+    assert keep <= set(code), f"not code cells: {sorted(keep - set(code))}"
+    names = {i: _names(cells[i][1]) for i in code}
+    modules = set().union(*(n[3] for n in names.values() if n is not None))  # te.f() changes no variable
+    last, needed = max(keep), set()
+    for i in reversed(code):
+        if i > last:
+            continue
+        if names[i] is None:
+            keep.add(i)
+            continue
+        assigned, called_on, used, _ = names[i]
+        if i in keep or (assigned | (called_on - modules)) & needed:
+            keep.add(i)
+            needed |= used
+    return sorted(keep)
 
 
 def fallback_sentence(language: str, clip: str) -> str:

@@ -3,8 +3,14 @@
 Teachers open the course in JupyterLab and drag sliders in front of a class;
 nbval proves the code, this test proves the classroom. For every chapter with
 an ``interactive`` widget, in each language, it starts JupyterLab from this
-environment, opens the notebook in Chromium (driven by Playwright), runs
-Run > Run All Cells from the menu, checks that no cell fails or warns, moves
+environment, opens the notebook in Chromium (driven by Playwright), opens the
+Run menu (in the UI's language) and runs the cells nbval does not check
+(:func:`browser_support.unchecked_cells`: the widget, the recorder...) and the
+cells they need (:func:`browser_support.cells_to_run`), one by one, as a
+learner does. nbval executes every cell anyway and compares its outputs with
+the stored ones, which have no error and nothing on stderr
+(tests/course/test_notebooks.py), so running them all again here would only
+repeat that. It checks that no cell run fails or warns, moves
 each control of the widget (sliders by a key press, drop-downs to the next
 option), checks that each move redraws one fully drawn figure (the very figure
 the package draws for the values shown, where the chapter says how to draw it:
@@ -33,6 +39,7 @@ developing with ``-m "not browser"``.
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import json
 import os
@@ -51,6 +58,7 @@ from browser_support import (
     JupyterLab,
     Redraw,
     VoiceTakes,
+    cells_to_run,
     chromium_context,
     classroom_check,
     fake_microphone_args,
@@ -59,6 +67,7 @@ from browser_support import (
     notebook_cells,
     run_one_cell,
     take_pattern,
+    unchecked_cells,
     voice_cells,
     voice_take_check,
     write_microphone_wav,
@@ -170,6 +179,21 @@ VOICE_CHAPTERS = {
 VOICE_NEEDS = {"06_separation.ipynb": "model = te.load_pretrained()"}
 
 
+def widget_chapter_cells(notebook: Path, chapter: str) -> list[int]:
+    """The cells of a widget chapter run in the browser: those nbval does not check (widget, recorder...), the
+    cells calling the chapter's widget functions, the voice cells, and what they need (:func:`cells_to_run`)."""
+    cells = notebook_cells(notebook)
+    widgets = chapters_with_a_widget().get(chapter[:2], set())
+    calls = [i for i, (kind, source) in enumerate(cells) if kind == "code"
+             and any(f"te.ch{chapter[:2]}.{f}(" in source for f in widgets)]
+    assert calls, f"{notebook}: no cell calls the chapter's widget functions {sorted(widgets)}"
+    targets = {*unchecked_cells(notebook), *calls}
+    if chapter in VOICE_CHAPTERS:  # the recorder and the cells using the take, run before recording
+        recorder, uses = voice_cells(cells, VOICE_CHAPTERS[chapter].marker)
+        targets |= {recorder, *uses}
+    return cells_to_run(cells, targets)
+
+
 @pytest.fixture(scope="module")
 def lab():
     with JupyterLab(root_dir=ROOT) as server:
@@ -194,13 +218,14 @@ def test_widget_chapter_in_jupyterlab(language, chapter, chromium, lab, browser)
     assert notebook.exists(), (f"{notebook} is missing: build the notebooks with "
                                f"'.venv/bin/python tools/notebooks.py {chapter[:2]}'")
     stored = notebook.read_bytes()
+    run = widget_chapter_cells(notebook, chapter)
     screenshot = OUTPUT / (f"browser-{language}.png" if chapter == CHAPTER else f"browser-{chapter[:2]}-{language}.png")
     screenshot.unlink(missing_ok=True)
     try:
         with new_page(browser) as page:
             try:
                 summary = classroom_check(page, lab, f"{language}/{chapter}", language, screenshot,
-                                          expect=WIDGET_CHAPTERS[chapter](language))
+                                          expect=WIDGET_CHAPTERS[chapter](language), cells=run)
                 if chapter in VOICE_CHAPTERS:  # then record, as a learner does, and re-run the cells using the take
                     summary["voice"] = voice_take_check(page, notebook, language, VOICE_CHAPTERS[chapter],
                                                         OUTPUT / f"voice-{chapter[:2]}-{language}.png")
@@ -305,6 +330,7 @@ def widget_functions(module: Path, kinds: set[str]) -> set[str]:
     return found
 
 
+@functools.cache
 def chapters_with_a_widget() -> dict[str, set[str]]:
     """Chapter number -> the widget functions its notebook calls (``te.chNN.f(`` with ``f`` building a control,
     or named ``*_widget`` / ``*_browser``)."""
@@ -463,6 +489,37 @@ def test_voice_cells_find_the_recorder_and_the_cells_using_the_take():
             assert "take_or_clip" in cells[uses[0]][1], (chapter, uses)
     needs = notebook_cells(ROOT / "en" / "06_separation.ipynb")
     assert len(voice_cells(needs, VOICE_CHAPTERS["06_separation.ipynb"].marker)[1]) == 3  # the mixture, two estimates
+
+
+def test_cells_to_run_follow_the_names_back():
+    cells = [("code", "import torch\nimport tasnet_edu as te\nte.start_chapter(1)"), ("markdown", "# x"),
+             ("code", "x = te.clip()"), ("code", "y = 2"), ("code", "model = te.load()"), ("code", "model.eval()"),
+             ("code", "te.solution('1')"), ("code", "for k in range(3):\n    x[k] = 0"), ("code", "print((x"),
+             ("code", "w = te.widget(x, model)\nw"), ("code", "after = x")]
+    assert cells_to_run(cells, [9]) == [0, 2, 4, 5, 7, 8, 9]  # not: y, a module's function, cells after
+    assert cells_to_run(cells, [3]) == [0, 3]
+    with pytest.raises(AssertionError, match="not code cells"):
+        cells_to_run(cells, [1])
+
+
+def test_unchecked_cells_are_the_ones_nbval_does_not_compare(tmp_path):
+    from browser_support import write_notebook
+
+    path = write_notebook(tmp_path / "x.ipynb", [("a = 1", []), ("# NBVAL_IGNORE_OUTPUT\nw", []), ("b", ["nbval-skip"]),
+                                                 ("c", ["nbval-ignore-output"]), ("1 / 0", ["raises-exception"]),
+                                                 ("# NBVAL_CHECK_OUTPUT\nd", [])])
+    assert unchecked_cells(path) == [1, 2, 3, 4]
+
+
+def test_widget_chapters_run_the_widget_and_what_it_needs_only():
+    for chapter in WIDGET_CHAPTERS:
+        for language in LANGUAGES:
+            notebook = ROOT / language / chapter
+            cells = notebook_cells(notebook)
+            run = widget_chapter_cells(notebook, chapter)
+            code = [i for i, (kind, source) in enumerate(cells) if kind == "code" and source.strip()]
+            assert run[0] == code[0] and set(unchecked_cells(notebook)) <= set(run), (chapter, run)
+            assert len(run) < len(code), (chapter, run)
 
 
 def test_voice_sentences_are_what_take_or_clip_prints(capsys):
