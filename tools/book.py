@@ -70,8 +70,10 @@ def _blocks(text: str) -> list[str]:
 
 def _language_of(block: str) -> str | None:
     """'zh' or 'en' for prose in one language, None for a block both pages keep (code, lists, tables)."""
-    if block.startswith(("```", "|", "1.", "-", "*", "#")):
+    if block.startswith(("```", "|", "#")):
         return None
+    if block.startswith(("1.", "-", "*")):  # a list: its language is that of its text outside the bold titles
+        block = re.sub(r"\*\*[^*]*\*\*", "", block)
     letters = [c for c in block if c.isalpha()]
     if not letters:
         return None
@@ -87,10 +89,10 @@ def chapter_table(readme: str) -> list[dict]:
     rows = []
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 3 or not re.fullmatch(r"\d\d", cells[0]):
+        if len(cells) < 3 or not re.fullmatch(r"\d\d", cells[0]):  # number, English, 中文 (then the time)
             continue
         links = {}
-        for lang, cell in zip(LANGUAGES, cells[1:]):
+        for lang, cell in zip(LANGUAGES, cells[1:3]):
             m = re.fullmatch(r"\[(.+)\]\(notebooks/(en|zh)/([\w.-]+\.ipynb)\)", cell)
             if not m or m.group(2) != lang:
                 raise BuildError(f"README.md: chapter row {cells[0]}: expected [title](notebooks/{lang}/NN_name.ipynb), "
@@ -125,7 +127,8 @@ def home_page(readme: str, lang: str, chapters: list[dict], pdf: bool = False) -
     lines += [f"{c['number']} · {c['title'][lang]} <{c['file'][:-len('.ipynb')]}>" for c in chapters]
     lines += [f"{text['glossary']} · {'Glossary' if lang == 'zh' else '术语表'} <glossary>", "```", ""]
     quick = next((body for t, body in sections.items() if t.startswith("Quick start")), "")
-    code = [b for b in _blocks(quick) if b.startswith("```bash")]
+    # The quick-start commands, with comments in this page's language (README has one block per language).
+    code = [b for b in _blocks(quick) if b.startswith("```bash") and ("zh" if CJK.search(b) else "en") == lang]
     if code:
         lines += [f"## {text['run_yourself']}", "", text["run_text"], "", code[0], ""]
     if pdf:  # raw HTML: Sphinx does not know the PDF, which is printed after the site is built

@@ -144,7 +144,7 @@ sound is a list of 8000 numbers, and one sample lasts 1/8000 s. Speaker 1's clip
     code("""
 sample_rate = 8000                        # en: samples per second // zh: 每秒的采样点数
 x = s1                                    # en: speaker 1's waveform // zh: 说话人 1 的波形
-print(x.shape, x.dtype)
+print(list(x.shape), x.dtype)
 print(f"{len(x)} / {sample_rate} = {len(x) / sample_rate:.2f} s")   # en: its duration // zh: 时长
 print(f"1 / {sample_rate} s = {1000 / sample_rate} ms")             # en: one sample // zh: 一个采样点
 print([round(v, 3) for v in x[2404:2412].tolist()])                 # en: 8 samples, 0.3 s in // zh: 第 0.3 秒处的 8 个采样点

@@ -239,7 +239,7 @@ peaks_by_set = {}
 for name, k in {"learned": learned, "first": first, "before": before, "stft": stft}.items():
     p = torch.fft.rfft(k, n=nfft).abs().argmax(dim=-1) * sr / nfft
     below = int((p < 1000).sum())
-    print(f"{name:8s} {below:2d} of {len(k)} peak below 1 kHz: share {below / len(k):.2f}")
+    print(f"{name:8s} {below:2d} / {len(k)} < 1000 Hz   {below / len(k):.2f}")
     peaks_by_set[name] = p
 fig = te.ch05.plot_peak_distribution(peaks_by_set, paper_share=60)
 """),

@@ -74,7 +74,8 @@ LANGUAGE_NEUTRAL = re.compile(
 
 
 # Words that read the same in both languages: units and the field's acronyms.
-SYMBOLS = {"SNR", "SNRi", "STFT", "PIT", "IRM", "IBM", "WFM", "gLN", "ReLU", "RTF", "DFT", "FFT", "nan", "inf"}
+SYMBOLS = {"float32", "float64", "int64", "SNR", "SNRi", "STFT", "PIT", "IRM", "IBM", "WFM", "gLN", "ReLU", "RTF",
+           "DFT", "FFT", "nan", "inf"}
 
 
 def code_names(nb) -> set[str]:
