@@ -209,6 +209,29 @@ assert torch.allclose(by_hand, library, atol=1e-5)
 assert torch.allclose(by_hand[:, hop : hop + T], estimates[0], atol=1e-5)   # en: cut the padding: the model's output // zh: 去掉补的零：就是模型的输出
 """),
     md(
+        en="""
+These are the document's "N basis functions": the decoder's weight. Below, 16 of the 64, every fourth in order of the
+frequency where each is strongest (its peak, found with a zero-padded FFT as in chapter 05). Compare them with the
+encoder's templates there: the decoder learned its own set, with no tie to the encoder's.
+""",
+        zh="""
+这就是原文说的“N 个基函数”：解码器的权重。下面按每条基信号最强的频率（用补零的 FFT 找峰值，和第 5 章一样）排好序，每隔三条取一条，画出 64 条中的 16 条。
+可以和第 5 章里编码器的模板比一比：解码器学的是自己的一套，和编码器的模板没有绑定在一起。
+""",
+    ),
+    code("""
+import matplotlib.pyplot as plt
+
+peak_hz = torch.fft.rfft(basis, n=512).abs().argmax(-1) * 8000 / 512   # en: each b_n's peak frequency // zh: 每条 b_n 的峰值频率
+order = torch.argsort(peak_hz, stable=True)
+fig, axes = plt.subplots(2, 8, figsize=(12, 3), sharey=True)
+for ax, n in zip(axes.flat, order[::4]):
+    ax.plot(basis[n].numpy())
+    ax.set_title(f"b_{int(n)}: {float(peak_hz[n]):.0f} Hz", fontsize=8)
+    ax.set_xticks([])
+print(list(basis.shape), "| peak_hz < 1000:", int((peak_hz < 1000).sum()), "/", len(peak_hz))
+"""),
+    md(
         en=r"""
 ## Scoring: SI-SNR
 
@@ -550,6 +573,22 @@ display(Markdown(markdown_table(results, te.current_language(), digits=1)))  # e
 gap = results["irm"]["real"]["mean"] - results["learned"]["real"]["mean"]
 print("IRM - TinyTasNet (real):", f"{gap:.1f} dB", "| error power ratio:", f"{10 ** (gap / 10):.1f}")
 fig = te.ch06.plot_results(results, "real")
+"""),
+    md(
+        en="""
+Listen to what an oracle mask gives on the mixture of this chapter, next to the model's output for the same speaker
+(the outputs put in the speakers' order by PIT). The IRM needs the true sources, which a real separator never has.
+""",
+        zh="""
+听一听理想掩码在本章这段混合语音上的结果，旁边是模型对同一个说话人的输出（已经按 PIT 排成说话人的顺序）。IRM 要用到真实的声源，真正的分离器永远拿不到它们。
+""",
+    ),
+    code("""
+irm_estimates = ideal_mask_separation(sources, kind="irm")   # en: [2, T]: the IRM of this mixture // zh: [2, T]：这段混合的 IRM
+in_order = estimates[0][perm[0].argsort()]                   # en: the model's outputs in the speakers' order // zh: 模型的输出，按说话人排好
+print("IRM   SI-SNR (dB):", [round(float(si_snr(e, r)), 1) for e, r in zip(irm_estimates, sources)])
+print("model SI-SNR (dB):", [round(float(si_snr(e, r)), 1) for e, r in zip(in_order, sources)])
+display(Audio(irm_estimates[0].numpy(), rate=8000), Audio(in_order[0].numpy(), rate=8000))
 """),
     md(
         en="""
