@@ -48,6 +48,33 @@ def per_recording(method: str = "learned", models: dict | None = None) -> dict[s
     return dict(sorted(means.items(), key=lambda kv: kv[1]))
 
 
+def recording_bootstrap(scores, mixtures: list[dict], confidence: float = 0.95, resamples: int = 10_000,
+                        seed: int = 0) -> tuple[float, float]:
+    """Percentile bootstrap interval of the mean of per-mixture ``scores`` that resamples the *recordings*.
+
+    The real test set mixes every pair of 12 recordings, so its 66 mixtures are not independent: a hard recording
+    lowers the 11 mixtures it is in. Each resample draws the recordings with replacement and averages the mixtures
+    among them (a pair of recordings drawn a and b times counts a * b times). For a difference between two methods,
+    pass the per-mixture differences: a paired interval.
+
+    >>> mixtures = [{"files": ("a", "b")}, {"files": ("a", "c")}, {"files": ("b", "c")}]
+    >>> recording_bootstrap([1.0, 1.0, 1.0], mixtures)
+    (1.0, 1.0)
+    """
+    x = np.asarray(scores, dtype=np.float64)
+    files = sorted({f for m in mixtures for f in m["files"]})
+    index = {f: i for i, f in enumerate(files)}
+    pairs = np.array([[index[f] for f in m["files"]] for m in mixtures])  # [mixtures, 2]
+    rng = np.random.default_rng(seed)
+    counts = rng.multinomial(len(files), np.full(len(files), 1 / len(files)), size=resamples)  # [resamples, recordings]
+    weights = counts[:, pairs[:, 0]] * counts[:, pairs[:, 1]]  # how often each mixture is among the drawn recordings
+    kept = weights.sum(1) > 0  # a resample that drew a single recording has no mixture
+    means = (weights[kept] * x).sum(1) / weights[kept].sum(1)
+    tail = (1 - confidence) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return round(float(low), 2), round(float(high), 2)
+
+
 def test_mixtures(test_set: str, count: int | None = None, corpus=None) -> list[dict]:
     """The fixed mixtures of one test set (see :data:`TEST_SETS`); ``count`` takes the first ones.
 

@@ -10,12 +10,12 @@ import torch
 import tasnet_edu as te
 from tasnet_edu.core import metrics as core_metrics
 from tasnet_edu.core import model as core_model
-from tasnet_edu.core.evaluation import ABLATIONS, ablation_results, ablation_table, markdown_table, shipped_results
+from tasnet_edu.core.evaluation import ABLATIONS, ablation_results, ablation_table, markdown_table, shipped_results, summary
 from tasnet_edu.core.speakers import DIVERSE_DIR, real_mixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-from evaluate import budget_trend, per_recording, results_table  # noqa: E402  (tools/evaluate.py: README's numbers)
+from evaluate import budget_trend, method_scores, per_recording, recording_bootstrap, results_table, test_mixtures  # noqa: E402  (tools/evaluate.py: README's numbers)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 REAL_FLOOR_DB = {"learned": 4.0}  # the shipped model on the 66 real mixtures stays above this (measured 5.5: README)
@@ -182,3 +182,21 @@ def test_readme_per_recording_line_matches_the_shipped_models():
     assert f"{c:.1f}" == f"{d:.1f}"
     assert any(f"best on `{u[:-5]}` and `{v[:-5]}` ({d:.1f} dB)" in README for u, v in ((x, y), (y, x)))
     assert max(first.values()) < 0.1  # "the first model is below 0.1 dB on every one of them"
+
+
+def test_readme_intervals_over_recordings_match_the_shipped_models():
+    """README's recording-level and paired intervals, computed again from the shipped checkpoints."""
+    mixtures = test_mixtures("real")
+    scores = {m: method_scores(m, mixtures) for m in ("learned", "irm", "learned-espeak")}
+
+    def said(x):
+        low, high = recording_bootstrap(x, mixtures)
+        return f"{round(float(x.mean()), 2):.1f}", f"[{low:.1f}, {high:.1f}]"  # the mean rounded as the table rounds it
+
+    (a, ia), (b, ib), (c, ic) = (said(scores[m]) for m in ("learned", "irm", "learned-espeak"))
+    (d, id_), (e, ie) = said(scores["irm"] - scores["learned"]), said(scores["learned"] - scores["learned-espeak"])
+    sentence = (f"the shipped model's {a} dB has the interval {ia}, the IRM's {b} dB {ib} and the first model's {c} dB "
+                f"{ic}. Paired on the same mixtures, the IRM is ahead of the shipped model by {d} {id_} dB, and the "
+                f"shipped model ahead of the first one by {e} {ie} dB.")
+    assert sentence in " ".join(README.split())
+    assert recording_bootstrap(scores["learned"], mixtures)[0] < summary(scores["learned"])["ci95"][0]  # wider
