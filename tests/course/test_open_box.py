@@ -125,3 +125,10 @@ if __name__ == "__main__":
     for name, n in lines.items():
         if name.startswith("tasnet_edu/chapters/ch"):
             print(f"    {name}: {n}")
+
+
+def test_notebook_code_builds_no_sentences():
+    """Explanation lives in the Markdown: no te.t(...) and no describe_* helper in a code cell (figures label themselves)."""
+    for name, cells in cells_by_chapter().items():
+        for source in cells:
+            assert "te.t(" not in source and "describe_" not in source, (name, source[:80])
