@@ -204,7 +204,9 @@ def landing_page() -> str:
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>The TasNet encoder, step by step · TasNet 编码器课程</title>
-<style>body{font-family:system-ui,sans-serif,"Noto Sans CJK SC";max-width:36rem;margin:4rem auto;padding:0 1rem;}
+<style>@font-face{font-family:"Noto Sans CJK SC Course";src:url(zh/_static/fonts/NotoSansCJKsc-course.woff) format("woff");
+unicode-range:U+3000-9FFF,U+FF00-FFEF}
+body{font-family:"Noto Sans CJK SC Course",system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;}
 a{display:block;font-size:1.4rem;margin:1rem 0;}</style></head>
 <body><h1>tasnet-edu</h1>
 <a href="en/index.html" hreflang="en">The TasNet encoder, step by step (English)</a>
