@@ -67,7 +67,7 @@ def test_patience_one_halves_on_the_first_evaluation_without_a_new_best():
 
 def test_the_gpu_settings_and_the_command_lines_config_construct():
     gpu = json.loads((ROOT / "tools" / "train_gpu.json").read_text())
-    # as tasnet_edu.cli.train builds it
+    # as tools/train.py builds it
     cfg = TrainConfig.from_dict({**asdict(TrainConfig(seed=0)), **gpu, "model": {"encoder": "learned"}})
     assert (cfg.batch_size, cfg.segment_seconds, cfg.eval_every, cfg.eval_mixtures) == (64, 2.0, 2000, 100)
 
