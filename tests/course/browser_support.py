@@ -1228,3 +1228,16 @@ def voice_take_check(page, notebook: Path, language: str, expect: VoiceTakes, sc
     screenshot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(screenshot))
     return {"recorder_cell": recorder_cell, "take_cells": uses, "widget": said, "seconds": seconds, "printed": steps}
+
+
+def fonts_drawn(page, selector: str) -> list[dict]:
+    """The fonts Chromium really drew ``selector``'s text with (CSS.getPlatformFontsForNode): the book's tests."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        cdp.detach()

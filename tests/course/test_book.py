@@ -26,7 +26,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from browser_support import OUTPUT, REPO, chromium_context, ensure_chromium, free_port, new_page
+from browser_support import OUTPUT, REPO, chromium_context, ensure_chromium, fonts_drawn, free_port, new_page
 
 TOOL = REPO / "tools" / "book.py"
 LANGUAGES = ("en", "zh")
@@ -286,19 +286,6 @@ JS_PAGE_REPORT = """async () => {
 }"""
 
 
-def _cjk_fonts(page, selector: str) -> list[dict]:
-    """The fonts Chromium really drew ``selector``'s text with (CSS.getPlatformFontsForNode)."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    finally:
-        cdp.detach()
-
-
 def _pages(out: Path, lang: str) -> list[str]:
     return sorted(p.stem for p in (out / lang).glob("*.html"))
 
@@ -339,7 +326,7 @@ def test_every_page_loads_cleanly_in_the_browser(site, lang):
                 # Every Chinese character of the title drawn from a CJK font (a missing glyph would be a box).
                 title = page.locator("article.bd-article h1").first.inner_text()
                 hanzi = len(re.findall(r"[\u3000-\u9fff]", title))
-                fonts = _cjk_fonts(page, "article.bd-article h1")
+                fonts = fonts_drawn(page, "article.bd-article h1")
                 drawn = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"] or "Han" in f["familyName"])
                 if not hanzi or drawn < hanzi:
                     problems.append(f"{where}: {hanzi} Chinese characters in {title!r}, {drawn} drawn with a "

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_support import CHROMIUM_FLAGS, REPO
+from browser_support import CHROMIUM_FLAGS, REPO, fonts_drawn
 
 sys.path.insert(0, str(REPO / "tools"))
 import book_font  # noqa: E402  (tools/book_font.py)
@@ -146,19 +146,6 @@ JS_SETTLED = """async () => {
 }"""
 
 
-def _fonts_drawn(page, selector: str) -> list[dict]:
-    """The fonts Chromium drew ``selector``'s text with (CSS.getPlatformFontsForNode)."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    finally:
-        cdp.detach()
-
-
 def _no_cjk_chromium_page(chromium: str, folder: Path, html: str):
     """(playwright, browser, page): ``html`` at http://book.test/ (book/_static under it), in a Chromium whose
     fontconfig knows DejaVu and nothing else."""
@@ -212,7 +199,7 @@ def test_chinese_is_drawn_with_the_web_font_where_no_chinese_font_is_installed(c
     try:
         page.goto("http://book.test/index.html", wait_until="load")
         measured = page.evaluate(JS_SETTLED)
-        drawn = {selector: _fonts_drawn(page, selector) for selector in ("#none", *shown)}
+        drawn = {selector: fonts_drawn(page, selector) for selector in ("#none", *shown)}
     finally:
         browser.close()
         playwright.stop()
