@@ -26,7 +26,7 @@ from .exercises import check, solution
 from .ui.course import CHAPTERS as _REGISTRY
 from .ui.i18n import current_language, t, use_language
 
-_CHAPTERS = {f"ch{c.number}": c for c in _REGISTRY}  # te.chNN, from the one registry (ui.course.CHAPTERS)
+_CHAPTERS = {f"ch{c.number}": c for c in _REGISTRY if c.module}  # te.chNN, from the one registry (ui.course.CHAPTERS)
 _SUBPACKAGES = {"core", "ui", "chapters", "reference", "exercises"}
 
 

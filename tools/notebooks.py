@@ -13,6 +13,10 @@ executes them in place, storing the outputs nbval checks::
 ``code(source, tags=["nbval-ignore-output"])`` stores nbval's marker as a cell
 tag, so the learner does not see a ``# NBVAL_IGNORE_OUTPUT`` comment.
 
+Two placeholders in the prose are filled from the chapter registry, so a new chapter needs no edit of the others:
+``{{navigation}}`` (the previous and next chapters' links, at the end of each chapter) and ``{{course map}}``
+(chapter 00's table of every chapter).
+
 Comments in code are written in both languages and each notebook keeps its own:
 ``# en: frame k starts at k * hop // zh: 第 k 帧从 k * hop 开始`` (a whole line or
 after code) becomes ``# frame k starts at k * hop`` in English and
@@ -55,6 +59,43 @@ def localize(source: str, language: str) -> str:
     return BILINGUAL_COMMENT.sub(lambda m: "# " + m.group(language), source)
 
 
+def navigation(notebook: str, language: str) -> str:
+    """The links to the previous and the next chapter of ``notebook``, from the registry."""
+    from tasnet_edu.ui.course import CHAPTERS
+
+    names = [c.notebook for c in CHAPTERS]
+    i = names.index(notebook)
+
+    def link(c):
+        return (f"[{c.number} {c.title_en}]({c.notebook}.ipynb)" if language == "en"
+                else f"[第 {int(c.number)} 章　{c.title_zh}]({c.notebook}.ipynb)")
+
+    parts = []
+    if i > 0:
+        parts.append(("← Previous: " if language == "en" else "← 上一章：") + link(CHAPTERS[i - 1]))
+    if i + 1 < len(CHAPTERS):
+        parts.append(("Next: " if language == "en" else "下一章：") + link(CHAPTERS[i + 1]) + " →")
+    return " · ".join(parts)
+
+
+def course_map(language: str) -> str:
+    """Chapter 00's map of the course: every chapter of the registry, linked, with what it shows."""
+    from tasnet_edu.ui.course import CHAPTERS
+
+    head = "| Chapter | Notebook | What you see |" if language == "en" else "| 章 | 笔记本 | 内容 |"
+    rows = [head, "|---|---|---|"]
+    for c in CHAPTERS:
+        title, about = (c.title_en, c.about_en) if language == "en" else (c.title_zh, c.about_zh)
+        number = c.number if language == "en" else str(int(c.number))
+        rows.append(f"| {number} | [{title}]({c.notebook}.ipynb) | {about} |")
+    return "\n".join(rows)
+
+
+def fill(text: str, notebook: str, language: str) -> str:
+    """The Markdown of a cell with the registry's placeholders filled in."""
+    return text.replace("{{navigation}}", navigation(notebook, language)).replace("{{course map}}", course_map(language))
+
+
 def sources() -> list[Path]:
     """One source per chapter of the registry (``tasnet_edu.ui.course.CHAPTERS``), in order."""
     from tasnet_edu.ui.course import CHAPTERS
@@ -74,7 +115,7 @@ def build(path: Path, language: str) -> nbformat.NotebookNode:
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     for i, cell in enumerate(load_cells(path)):
         if cell["type"] == "markdown":
-            new = nbformat.v4.new_markdown_cell(cell[language])
+            new = nbformat.v4.new_markdown_cell(fill(cell[language], path.stem, language))
         else:
             new = nbformat.v4.new_code_cell(localize(cell["source"], language))
             if cell.get("tags"):

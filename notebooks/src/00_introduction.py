@@ -581,15 +581,7 @@ te.solution("00.3")
         en="""
 ## Map of the course
 
-| Chapter | Notebook | What you see |
-|---|---|---|
-| 00 | [Introduction](00_introduction.ipynb) | the cocktail-party problem, samples, where the encoder sits, the document's code (this notebook) |
-| 01 | [Slicing](01_slicing.ipynb) | frames of L samples with hop L // 2; K = (T - L) // (L // 2) + 1 |
-| 02 | [Template matching](02_template_matching.ipynb) | a score is a dot product; the conv computes all of them at once |
-| 03 | [ReLU: keep the positive scores](03_relu.ipynb) | why negative scores become 0, and what that costs |
-| 04 | [The strength map](04_strength_map.ipynb) | `[M, N, K]` as a picture, next to the STFT spectrogram |
-| 05 | [Learned templates and Fourier templates](05_learned_vs_stft.ipynb) | what a trained encoder's templates look like |
-| 06 | [Why the encoder is useful: separating speech](06_separation.ipynb) | the encoder inside a small TasNet, separating two voices |
+{{course map}}
 
 Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 
@@ -614,20 +606,12 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 - M. Müller, FMP notebooks (Fourier analysis and audio, for background):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-**Next**: [01 Slicing](01_slicing.ipynb) →
+{{navigation}}
 """,
         zh="""
 ## 课程地图
 
-| 章 | 笔记本 | 内容 |
-|---|---|---|
-| 0 | [导论](00_introduction.ipynb) | 鸡尾酒会问题、采样点、编码器在 TasNet 中的位置、原文的代码（本章） |
-| 1 | [切片](01_slicing.ipynb) | 每帧 L 个采样点、帧移 L // 2；K = (T - L) // (L // 2) + 1 |
-| 2 | [模板匹配](02_template_matching.ipynb) | 分数就是点积；卷积一次把所有分数都算出来 |
-| 3 | [ReLU——只保留正分](03_relu.ipynb) | 为什么负分变成 0，这样做的代价是什么 |
-| 4 | [强度图](04_strength_map.ipynb) | 把 `[M, N, K]` 画成图，和 STFT 语谱图并排比较 |
-| 5 | [学到的模板与傅里叶模板](05_learned_vs_stft.ipynb) | 训练后的编码器模板长什么样 |
-| 6 | [编码器为什么有用：语音分离](06_separation.ipynb) | 把编码器放进小型 TasNet，分开两个人的声音 |
+{{course map}}
 
 课程里用到的术语（中英对照）：[术语表](../../GLOSSARY.md)。
 
@@ -651,7 +635,7 @@ Words used in the course, in English and Chinese: [glossary](../../GLOSSARY.md).
 - M. Müller，FMP notebooks（傅里叶分析与音频，背景阅读）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-**下一章**：[第 1 章　切片](01_slicing.ipynb) →
+{{navigation}}
 """,
     ),
 ]

@@ -531,8 +531,7 @@ te.solution("01.3")
 - PyTorch, `torch.Tensor.unfold` (sliding windows along one axis):
   [pytorch.org/docs/stable/generated/torch.Tensor.unfold.html](https://pytorch.org/docs/stable/generated/torch.Tensor.unfold.html)
 
-← Previous: [00 Introduction](00_introduction.ipynb) · Next: [02 Template matching](02_template_matching.ipynb), what
-the conv does with each frame →
+{{navigation}}
 """,
         zh=r"""
 ## 本章总结（三句话）
@@ -554,7 +553,7 @@ the conv does with each frame →
 - PyTorch 文档，`torch.Tensor.unfold`（沿一个维度取滑动窗口）：
   [pytorch.org/docs/stable/generated/torch.Tensor.unfold.html](https://pytorch.org/docs/stable/generated/torch.Tensor.unfold.html)
 
-← 上一章：[第 0 章　导论](00_introduction.ipynb) · 下一章：[第 2 章　模板匹配](02_template_matching.ipynb)，看卷积拿每一帧做了什么 →
+{{navigation}}
 """,
     ),
 ]

@@ -558,7 +558,7 @@ te.solution("02.3")
 - M. Müller, FMP notebooks (start page; chapter 2 covers the DFT and the STFT):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-← Previous: [01 Slicing](01_slicing.ipynb) · Next: [03 ReLU: keep the positive scores](03_relu.ipynb) →
+{{navigation}}
 """,
         zh=r"""
 ## 本章总结（三句话）
@@ -576,7 +576,7 @@ te.solution("02.3")
 - M. Müller，FMP notebooks（总览页；第 2 章讲 DFT 与 STFT）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-← 上一章：[第 1 章　切片](01_slicing.ipynb) · 下一章：[第 3 章　ReLU——只保留正分](03_relu.ipynb) →
+{{navigation}}
 """,
     ),
 ]

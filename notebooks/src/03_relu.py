@@ -647,7 +647,7 @@ te.solution("03.4")
 - J. Le Roux et al., "SDR – half-baked or well done?", ICASSP 2019 (SI-SDR, the scale-invariant measure).
   [arXiv:1811.02508](https://arxiv.org/abs/1811.02508)
 
-← Previous: [02 Template matching](02_template_matching.ipynb) · Next: [04 The strength map](04_strength_map.ipynb) →
+{{navigation}}
 """,
         zh=r"""
 ## 本章总结（三句话）
@@ -670,7 +670,7 @@ te.solution("03.4")
 - J. Le Roux 等，“SDR – half-baked or well done?”，ICASSP 2019（尺度不变的 SI-SDR）。
   [arXiv:1811.02508](https://arxiv.org/abs/1811.02508)
 
-← 上一章：[第 2 章　模板匹配](02_template_matching.ipynb) · 下一章：[第 4 章　强度图](04_strength_map.ipynb) →
+{{navigation}}
 """,
     ),
 ]

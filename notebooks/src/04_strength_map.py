@@ -762,7 +762,7 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 - PyTorch, `torch.stft`: [pytorch.org/docs/stable/generated/torch.stft.html](https://pytorch.org/docs/stable/generated/torch.stft.html)
 
-← Previous: [03 ReLU: keep the positive scores](03_relu.ipynb) · Next: [05 Learned templates and Fourier templates](05_learned_vs_stft.ipynb) →
+{{navigation}}
 """,
         zh=r"""
 ## 本章总结（三句话）
@@ -787,7 +787,7 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 - PyTorch 文档，`torch.stft`：[pytorch.org/docs/stable/generated/torch.stft.html](https://pytorch.org/docs/stable/generated/torch.stft.html)
 
-← 上一章：[第 3 章　ReLU——只保留正分](03_relu.ipynb) · 下一章：[第 5 章　学到的模板与傅里叶模板](05_learned_vs_stft.ipynb) →
+{{navigation}}
 """,
     ),
 ]

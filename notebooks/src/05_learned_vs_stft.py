@@ -538,7 +538,7 @@ te.solution("05.3")
 - M. Müller, FMP notebooks (start page; chapter 2 covers the DFT, zero padding and the STFT):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-← Previous: [04 The strength map](04_strength_map.ipynb) · Next: [06 Why the encoder is useful: separating speech](06_separation.ipynb) →
+{{navigation}}
 """,
         zh=r"""
 ## 本章总结（三句话）
@@ -568,7 +568,7 @@ te.solution("05.3")
 - M. Müller，FMP notebooks（总览页；第 2 章讲 DFT、补零与 STFT）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 
-← 上一章：[第 4 章　强度图](04_strength_map.ipynb) · 下一章：[第 6 章　编码器为什么有用：语音分离](06_separation.ipynb) →
+{{navigation}}
 """,
     ),
 ]

@@ -982,7 +982,7 @@ own, `python tools/train.py --data DIR` (README) to train this tiny model on rea
   Demucs v2 (the document's `Encoder` class): [github.com/facebookresearch/demucs](https://github.com/facebookresearch/demucs)
 - D. Rowe, Codec 2 and its example recordings (the real test set): [github.com/drowe67/codec2](https://github.com/drowe67/codec2)
 
-← Previous: [05 Learned templates vs Fourier](05_learned_vs_stft.ipynb)
+{{navigation}}
 """,
         zh=r"""
 ## 本章总结（三句话）
@@ -1027,7 +1027,7 @@ own, `python tools/train.py --data DIR` (README) to train this tiny model on rea
   Demucs v2（原文 `Encoder` 类的出处）：[github.com/facebookresearch/demucs](https://github.com/facebookresearch/demucs)
 - D. Rowe，Codec 2 及其示例录音（真人测试集的来源）：[github.com/drowe67/codec2](https://github.com/drowe67/codec2)
 
-← 上一章：[第 5 章　学到的模板与傅里叶模板](05_learned_vs_stft.ipynb)
+{{navigation}}
 """,
     ),
 ]

@@ -43,7 +43,7 @@ def test_ui_builds_on_core_only():
 
 def test_chapters_import_core_and_ui_never_another_chapter():
     chapter_modules = set(_of("tasnet_edu.chapters.ch"))
-    assert len(chapter_modules) == len(CHAPTERS)
+    assert len(chapter_modules) == sum(bool(c.module) for c in CHAPTERS)
     for a, b in EDGES:
         if a in chapter_modules:
             assert b.startswith(("tasnet_edu.core", "tasnet_edu.ui", "tasnet_edu.reference")), f"{a} imports {b}"
@@ -55,13 +55,14 @@ def test_contributing_shows_the_current_import_graph():
 
 
 def test_the_registry_is_the_one_list_of_chapters():
-    for chapter in CHAPTERS:
-        assert (ROOT / "tasnet_edu" / "chapters" / f"{chapter.module}.py").is_file()
+    for chapter in CHAPTERS:  # a chapter's module (its figures and widgets) is optional
         assert (ROOT / "notebooks" / "src" / f"{chapter.notebook}.py").is_file()
-        assert getattr(te, f"ch{chapter.number}") is chapter.load()
-        assert chapter.module.startswith(f"ch{chapter.number}_")
+        if chapter.module:
+            assert (ROOT / "tasnet_edu" / "chapters" / f"{chapter.module}.py").is_file()
+            assert getattr(te, f"ch{chapter.number}") is chapter.load()
+            assert chapter.module.startswith(f"ch{chapter.number}_")
     modules = sorted(p.stem for p in (ROOT / "tasnet_edu" / "chapters").glob("ch*.py"))
-    assert modules == [c.module for c in CHAPTERS]
+    assert modules == [c.module for c in CHAPTERS if c.module]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for chapter in CHAPTERS:
         for language, title in (("en", chapter.title_en), ("zh", chapter.title_zh)):

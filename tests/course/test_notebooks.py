@@ -165,3 +165,13 @@ def test_readme_states_each_chapters_time_as_the_chapter_does(chapter):
     assert en and zh and en.group(1) == zh.group(1)
     row = re.search(rf"^\| {chapter.number} \| .*\| (\d+) min \|$", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
     assert row and row.group(1) == en.group(1)
+
+
+def test_navigation_and_course_map_come_from_the_registry():
+    """A new chapter needs no edit of the others: the links and chapter 00's map are filled in by the builder."""
+    for chapter in REGISTRY:
+        last = read("en", f"{chapter.notebook}.ipynb").cells[-1].source
+        assert "{{" not in last and builder.navigation(chapter.notebook, "en") in last
+        assert builder.navigation(chapter.notebook, "zh") in read("zh", f"{chapter.notebook}.ipynb").cells[-1].source
+    intro = "\n".join(c.source for c in read("zh", "00_introduction.ipynb").cells)
+    assert builder.course_map("zh") in intro and all(f"({c.notebook}.ipynb)" in intro for c in REGISTRY)
