@@ -106,7 +106,7 @@ display(Audio(mixture.numpy(), rate=8000), Audio(sources[0].numpy(), rate=8000),
         en="""
 ## The separator, printed
 
-`te.load_pretrained()` loads the course's trained TinyTasNet. `print(model)` lists its parts: the encoder (the
+`te.load_pretrained()` loads the course's trained TinyTasNet. The cell prints its parts (the separator's twelve blocks have the same layers and differ in their weights and dilation, so one is printed): the encoder (the
 document's `Conv1d(1, N, L, stride=L // 2, bias=False)` + ReLU), the separator, a temporal convolutional network as in
 Conv-TasNet, and the decoder, a `ConvTranspose1d`. Inside the separator: a global layer norm (gLN: one mean and one
 variance over all channels *and all frames* of the clip), a 1×1 "bottleneck" conv from $N$ to $B$ channels, then
@@ -117,7 +117,7 @@ spaced $d$ frames apart (a dilated depthwise conv, $d = 1, 2, 4, \\dots$), narro
         zh="""
 ## 把分离器打印出来
 
-`te.load_pretrained()` 读取课程自带的、训练好的 TinyTasNet。`print(model)` 列出它的各个部分：编码器（原文的
+`te.load_pretrained()` 读取课程自带的、训练好的 TinyTasNet。下面的单元格把它的各个部分打印出来（分离器的 12 个卷积块结构相同，只是权重和空洞间隔不同，所以只打印一个）：编码器（原文的
 `Conv1d(1, N, L, stride=L // 2, bias=False)` 加 ReLU）、分离器（和 Conv-TasNet 一样，是一个时间卷积网络），以及解码器
 （一个 `ConvTranspose1d`）。分离器内部：先是全局层归一化（global layer norm，gLN：对整段音频的所有通道**和所有帧**只算一个均值、一个方差），
 再是一个 1×1 的“瓶颈”（bottleneck）卷积，把 $N$ 个通道压到 $B$ 个，然后是 $R$ 轮、每轮 $X$ 个卷积块。每个卷积块先把通道扩到 $H$ 个，
@@ -127,7 +127,12 @@ spaced $d$ frames apart (a dilated depthwise conv, $d = 1, 2, 4, \\dots$), narro
     ),
     code("""
 model = te.load_pretrained()
-print(model)
+net = model.separator.net                             # en: the separator's layers, in order // zh: 分离器的各层，按顺序
+print(model.encoder, model.decoder, sep="\\n")
+print(*net[:3], "...", *net[-2:], sep="\\n")           # en: gLN, bottleneck, block 1, ..., PReLU, mask conv // zh: gLN、瓶颈、第 1 个卷积块……PReLU、掩码卷积
+blocks = net[2:-2]
+dilations = [block.net[3].dilation[0] for block in blocks]   # en: the depthwise conv's dilation d // zh: 深度可分离卷积的空洞间隔 d
+print("len(blocks) =", len(blocks), "| dilations =", dilations)
 n_weights = sum(p.numel() for p in model.parameters())
 print("n_weights =", n_weights)
 """),
