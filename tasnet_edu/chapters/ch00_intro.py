@@ -43,7 +43,7 @@ def plot_cocktail_party(s1, s2, mixture, clips=PARTY_CLIPS, sample_rate: int = S
     for ax, y, color, title in zip(axes, waves, colors, titles):
         ax.plot(time, y, lw=0.5, color=color)
         ax.set_title(title, loc="left", fontsize=10)
-        ax.set_ylabel(t("amplitude", "幅度"))
+        ax.set_ylabel(t("amplitude", "振幅"))
     axes[-1].set_xlabel(t("time (s)", "时间（秒）"))
     fig.suptitle(t("The cocktail-party problem: one microphone, two voices",
                    "鸡尾酒会问题：一个麦克风，两个人的声音"))
@@ -87,7 +87,7 @@ def plot_zoom(x, window_start: int, frame_start: int, L: int = 16, width: int = 
                  loc="left", fontsize=10)
     ax.set_xlabel(t("sample index inside the frame", "帧内采样点序号"))
     for ax in axes:
-        ax.set_ylabel(t("amplitude", "幅度"))
+        ax.set_ylabel(t("amplitude", "振幅"))
     return fig
 
 

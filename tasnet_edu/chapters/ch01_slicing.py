@@ -113,7 +113,7 @@ def plot_frames(x, frames, ax=None, title: str | None = None):
     ax.set_xlim(-1, T)
     ax.set_ylim(-1.35 * amp, base + rows * gap + 0.1 * gap)
     ax.set_xlabel(t("sample index n", "采样点序号 n"))
-    ax.set_ylabel(t("amplitude", "幅度"))
+    ax.set_ylabel(t("amplitude", "振幅"))
     ax.set_title(title or t(f"L = {L}, hop H = {hop}, T = {T}  →  K = {K} frames",
                             f"L = {L}，帧移 H = {hop}，T = {T}  →  K = {K} 帧"))
     return fig

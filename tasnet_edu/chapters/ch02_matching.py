@@ -110,7 +110,7 @@ def plot_scores(x, scores, names, L: int = 16, segments=None, sample_rate: int =
     fig, (ax0, ax1) = plt.subplots(2, 1, figsize=(8, 2.4 + 0.28 * N), sharex=True, layout="constrained",
                                    gridspec_kw={"height_ratios": [1, max(1.5, 0.28 * N)]})
     ax0.plot(np.arange(len(x)) * ms, to_numpy(x), lw=0.7, color="0.25")
-    ax0.set_ylabel(t("amplitude", "幅度"))
+    ax0.set_ylabel(t("amplitude", "振幅"))
     for start, end, label in segments or []:
         ax0.axvline(start * ms, color="0.7", lw=0.8)
         ax0.text((start + end) / 2 * ms, 1.02, label, transform=ax0.get_xaxis_transform(), ha="center", va="bottom", fontsize=9)

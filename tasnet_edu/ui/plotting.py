@@ -93,7 +93,7 @@ def plot_waveform(audio, sample_rate: int = SAMPLE_RATE, ax=None, title: str | N
     y = to_numpy(audio)
     ax.plot(np.arange(len(y)) / sample_rate, y, lw=0.7, **kwargs)
     ax.set_xlabel(t("time (s)", "时间（秒）"))
-    ax.set_ylabel(t("amplitude", "幅度"))
+    ax.set_ylabel(t("amplitude", "振幅"))
     if title:
         ax.set_title(title)
     return ax
