@@ -516,6 +516,13 @@ def _ink(image) -> float:
     return float((gray < 200).mean()) if gray.size else 0.0
 
 
+def changed_share(a, b) -> float:
+    """Share of pixels of two same-size RGB(A) arrays that differ by more than 10% of full scale (the figure tests)."""
+    import numpy as np
+
+    return float((np.abs(a - b).max(axis=-1) > 0.1).mean())
+
+
 def png_image(src: str | None):
     """The PIL image of a ``data:image/png;base64,...`` source (None for none)."""
     import base64

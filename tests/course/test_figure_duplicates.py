@@ -17,6 +17,7 @@ from pathlib import Path
 import matplotlib.image
 import numpy as np
 import pytest
+from browser_support import changed_share
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "book"))
@@ -24,11 +25,6 @@ import tasnet_book  # noqa: E402  (book/tasnet_book.py: the notebook as the book
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[ez][nh]/*.ipynb"))
 MAX_CHANGED_PIXELS = 0.01  # share of pixels that may differ between two figures that are still the same picture
-
-
-def changed_share(a: np.ndarray, b: np.ndarray) -> float:
-    """Share of pixels that differ by more than 10% of full scale (as in test_figures.py)."""
-    return float((np.abs(a - b).max(axis=-1) > 0.1).mean())
 
 
 def same_picture(a: np.ndarray, b: np.ndarray) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 import matplotlib.image
 import numpy as np
 import pytest
+from browser_support import changed_share
 
 from tasnet_edu.ui.course import CHAPTERS
 
@@ -21,10 +22,6 @@ import figures  # noqa: E402  (tools/figures.py)
 
 NAMES = sorted(figures.load_all())
 MAX_CHANGED_PIXELS = 0.002  # share of pixels allowed to differ by more than 10% of full scale
-
-
-def changed_share(a: np.ndarray, b: np.ndarray) -> float:
-    return float((np.abs(a - b).max(axis=-1) > 0.1).mean())
 
 
 def test_committed_figures_are_exactly_the_registered_ones():
