@@ -132,7 +132,7 @@ n = torch.arange(L)
 tone700 = torch.hann_window(L) * torch.cos(2 * torch.pi * 700 * n / sr)   # en: a kernel whose frequency we know // zh: 一个已知频率的卷积核
 for nfft in (16, 32, 512):
     H = torch.fft.rfft(tone700, n=nfft).abs()   # en: nfft - L zeros appended, then the FFT // zh: 先补 nfft - L 个 0，再做 FFT
-    print(f"nfft = {nfft:3d}: grid {sr / nfft:6.2f} Hz, peak at {H.argmax() * sr / nfft:5.1f} Hz")
+    print(f"nfft = {nfft:3d}: sr / nfft = {sr / nfft:6.2f} Hz, argmax -> {H.argmax() * sr / nfft:5.1f} Hz")
 fig = te.ch05.plot_zero_padding(tone700)
 """),
     md(
@@ -153,7 +153,7 @@ One call handles all kernels: `rfft` works along the last axis, one row per kern
 nfft = 512
 H = torch.fft.rfft(learned, n=nfft).abs()   # en: [N, nfft // 2 + 1]: |H_n(f)| at f = 0, 15.625, ..., 4000 Hz // zh: [N, nfft // 2 + 1]：f = 0、15.625、…、4000 Hz 处的 |H_n(f)|
 peaks = H.argmax(dim=-1) * sr / nfft         # en: each kernel's peak frequency in Hz // zh: 每个卷积核的峰值频率（Hz）
-print("H:", list(H.shape), " peaks:", list(peaks.shape), f" kernel 0 peaks at {peaks[0]:.1f} Hz")
+print("H:", list(H.shape), " peaks:", list(peaks.shape), f" peaks[0] = {peaks[0]:.1f} Hz")
 freqs, mags = te.frequency_response(learned, sr, n_fft=nfft)
 assert torch.allclose(H, mags, atol=1e-5)
 assert torch.equal(peaks, te.peak_frequency(learned, sr, n_fft=nfft))
@@ -180,8 +180,8 @@ to −f overlaps the one to +f, as for the 700 Hz tone above.)
 order = torch.argsort(peaks, stable=True)   # en: kernel indices, lowest peak first // zh: 卷积核下标，峰值最低的在前
 assert torch.equal(order, te.sort_by_frequency(learned))
 stft_order = torch.argsort(torch.fft.rfft(stft, n=nfft).abs().argmax(dim=-1), stable=True)
-print("lowest 4: ", order[:4].tolist(), peaks[order[:4]].tolist())
-print("highest 4:", order[-4:].tolist(), peaks[order[-4:]].tolist())
+print("order[:4] :", order[:4].tolist(), peaks[order[:4]].tolist())
+print("order[-4:]:", order[-4:].tolist(), peaks[order[-4:]].tolist())
 fig = te.ch05.compare_kernels(learned[order], stft[stft_order])
 """),
     md(
@@ -300,7 +300,7 @@ for name, k in {"learned": learned, "before": before, "stft": stft}.items():
     cos = unit @ unit.T                        # en: [N, N]: cosine similarity of every pair // zh: [N, N]：每一对的余弦相似度
     cos.fill_diagonal_(1.0)                    # en: a kernel is not its own partner // zh: 卷积核不能和自己配对
     paired = int((cos.min(dim=-1).values < -0.9).sum())
-    print(f"{name:8s} {paired:2d} of {len(k)} kernels have a partner with cosine similarity < -0.9")
+    print(f"{name:8s} paired = {paired:2d} / {len(k)}   (cos < -0.9)")
 """),
     md(
         en="""
@@ -329,7 +329,7 @@ def phase_at_peak(k):
 
 centred = torch.arange(L) - (L - 1) / 2
 cos_sin = torch.stack([torch.cos(2 * torch.pi * 1000 * centred / sr), torch.sin(2 * torch.pi * 1000 * centred / sr)])
-print("centred cos, sin at 1 kHz:", phase_at_peak(cos_sin).round().int().tolist())
+print("phase_at_peak(cos_sin), 1000 Hz:", phase_at_peak(cos_sin).round().int().tolist())
 
 phases = phase_at_peak(learned)
 usable = (peaks >= 1000) & (peaks < sr / 2)
@@ -338,7 +338,7 @@ centre = int(((near & usable).sum(dim=1) * usable).argmax())          # en: the 
 group = torch.nonzero(near[centre] & usable).flatten()
 group = group[torch.argsort(phases[group])]                           # en: sorted by phase // zh: 按相位排序
 for i in group.tolist():
-    print(f"kernel {i:2d}: peak {peaks[i]:6.1f} Hz, phase {phases[i]:+4.0f}°")
+    print(f"#{i:2d}: peaks = {peaks[i]:6.1f} Hz, phases = {phases[i]:+4.0f}°")
 fig = te.ch05.plot_phases(learned, peaks, phases, group)
 """),
     md(
@@ -390,7 +390,7 @@ for name, k in stages.items():
     p = freqs[energy.argmax(dim=-1)]
     near_peak = (freqs[None, :] - p[:, None]).abs() <= 250
     band = ((energy * near_peak).sum(dim=-1) / energy.sum(dim=-1)).median()
-    print(f"{name:8s} below 1 kHz {(p < 1000).float().mean():.2f}   within ±250 Hz {band:.2f}   at 0 Hz {int((p == 0).sum()):2d}")
+    print(f"{name:8s} p < 1000 Hz: {(p < 1000).float().mean():.2f}   band (±250 Hz): {band:.2f}   p == 0: {int((p == 0).sum()):2d}")
 """),
     md(
         en="""
@@ -425,7 +425,7 @@ view = te.ch05.kernel_view(learned, 0, clip)            # en: what the slider sh
 best = torch.argsort(scores[:, order[0]], descending=True)[:3]   # en: the lowest kernel's three best frames // zh: 峰值最低的卷积核得分最高的三帧
 assert view["kernel"] == order[0] and torch.equal(view["best_frames"], best)
 assert torch.allclose(view["scores"], scores[best, order[0]], atol=1e-5)
-print(f"position 0: kernel #{view['kernel']}, peak {view['peak_hz']:.0f} Hz, best frames {best.tolist()}")
+print(f"view['kernel'] = {view['kernel']}, view['peak_hz'] = {view['peak_hz']:.0f} Hz, best = {best.tolist()}")
 """),
     md(
         en="""

@@ -167,13 +167,13 @@ with torch.no_grad():
     h = separator[0](w)                                        # en: gLN // zh: gLN
     print("gLN", list(h.shape))
     h = separator[1](h)                                        # en: bottleneck 1x1 conv // zh: 瓶颈 1×1 卷积
-    print("bottleneck", list(h.shape))
+    print("separator[1]", list(h.shape))
     blocks = separator[2:-2]
     for block in blocks:
         h = block(h)                                           # en: h + net(h): the residual // zh: h + net(h)：残差
     print(len(blocks), "blocks", list(h.shape))
     h = separator[-1](separator[-2](h))                        # en: PReLU, then 1x1 conv to S * N channels // zh: PReLU，再用 1×1 卷积得到 S * N 个通道
-    print("mask conv", list(h.shape))
+    print("separator[-2:]", list(h.shape))
     S, N, K = model.separator.S, w.shape[1], w.shape[2]
     masks = torch.sigmoid(h).view(1, S, N, K)                  # en: [M, S, N, K], between 0 and 1 // zh: [M, S, N, K]，在 0 到 1 之间
     masked = masks * w[:, None]                                # en: each speaker's part of the map // zh: 每个说话人在强度图里的那一份
@@ -369,7 +369,7 @@ their share of the map's energy, and how the two masks add up on the other templ
 off = (speaker_masks < 0.1).float().mean(-1).min(0).values >= 0.95   # en: [N]: off for every speaker in >= 95% of frames // zh: [N]：在 ≥ 95% 的帧里对每个说话人都关掉
 energy = w[0].pow(2).sum(-1)                                          # en: [N]: each template's energy in the map // zh: [N]：每个模板在强度图里的能量
 print("off:", int(off.sum()), "/", N, "templates | energy:", f"{float(energy[off].sum() / energy.sum()):.0%}")
-print("median of the mask sum, other templates:", f"{float(speaker_masks[:, ~off].sum(0).median()):.2f}")
+print("speaker_masks[:, ~off].sum(0).median() =", f"{float(speaker_masks[:, ~off].sum(0).median()):.2f}")
 """),
     md(
         en="""
@@ -401,8 +401,8 @@ frames = 1 + sum((P - 1) * d for d in dilations)
 samples = (frames - 1) * hop + L
 future = sum((P - 1) // 2 * d for d in dilations) * hop + L          # en: samples after the start of the current frame // zh: 当前帧起点之后需要的采样点
 print("dilations =", dilations)
-print("receptive field =", frames, "frames =", samples, "samples =", samples / model.sample_rate * 1000, "ms")
-print("look-ahead =", future, "samples =", future / model.sample_rate * 1000, "ms")
+print("frames =", frames, "| samples =", samples, "|", samples / model.sample_rate * 1000, "ms")
+print("future =", future, "|", future / model.sample_rate * 1000, "ms")
 changed = mixture.clone()
 changed[-4000:] *= 2                                                # en: only the last 0.5 s // zh: 只改最后 0.5 秒
 with torch.no_grad():
@@ -491,7 +491,7 @@ with torch.no_grad():
         rebuilt.append(float(si_snr(model.decode(w_x[:, None], len(x))[0, 0], x)))
 for name in share:
     score = f"{sum(si_snri[name]) / len(si_snri[name]):5.1f} dB" if name in si_snri else "    --  "
-    print(f"{name:8s} SI-SNRi {score}   share {sum(share[name]) / len(share[name]):.0%}")
+    print(f"{name!r:10s} SI-SNRi {score}   share {sum(share[name]) / len(share[name]):.0%}")
 print("decode(encode(x)):", f"{sum(rebuilt) / len(rebuilt):.1f} dB")
 """),
     md(
@@ -576,7 +576,7 @@ from tasnet_edu.core.evaluation import markdown_table, shipped_results
 results = shipped_results()
 display(Markdown(markdown_table(results, te.current_language(), digits=1)))  # en: shown as a table // zh: 显示成表格
 gap = results["irm"]["real"]["mean"] - results["learned"]["real"]["mean"]
-print("IRM - TinyTasNet (real):", f"{gap:.1f} dB", "| error power ratio:", f"{10 ** (gap / 10):.1f}")
+print("gap =", f"{gap:.1f} dB", "| 10 ** (gap / 10) =", f"{10 ** (gap / 10):.1f}")
 fig = te.ch06.plot_results(results, "real")
 """),
     md(
@@ -677,7 +677,7 @@ over the first on real speakers.
     ),
     code("""
 display(Markdown(ablation_table("data", te.current_language())))
-print("real:", f"{runs['data-augmented']['real']['mean'] - runs['data-none']['real']['mean']:+.1f} dB")
+print({"real": f"{runs['data-augmented']['real']['mean'] - runs['data-none']['real']['mean']:+.1f} dB"})
 """),
     md(
         en="""
@@ -729,7 +729,7 @@ optimizer.step()                                     # en: Adam moves every weig
 with torch.no_grad():
     after = pit_loss(fresh(batch), batch_sources)
 print(list(batch.shape), list(batch_sources.shape))
-print("loss:", round(loss.item(), 2), "->", round(after.item(), 2), "dB | grad_norm =", round(norm.item(), 1))
+print("loss:", round(loss.item(), 2), "->", round(after.item(), 2), "dB | norm =", round(norm.item(), 1))
 assert after < loss
 """),
     md(

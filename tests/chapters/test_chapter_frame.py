@@ -69,8 +69,16 @@ SYMBOLS = {"float32", "float64", "int64", "SNR", "SNRi", "STFT", "PIT", "IRM", "
 
 
 def code_names(nb) -> set[str]:
-    """Every name the notebook's code uses (variables, functions, attributes): printed, they are code, not English."""
-    return set(re.findall(r"[A-Za-z_]\w*", "\n".join(c.source for c in nb.cells if c.cell_type == "code")))
+    """Every name the notebook's code uses (variables, functions, attributes, arguments): printed, they are code, not
+    English. Words inside the code's strings do not count: a printed sentence is prose, whatever cell it comes from."""
+    import ast
+
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for node in ast.walk(ast.parse(cell.source)):
+                names |= {getattr(node, a) for a in ("id", "attr", "arg", "name") if isinstance(getattr(node, a, None), str)}
+    return names
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
