@@ -14,7 +14,8 @@ CELLS = [
 **Prerequisites**: Python and a little PyTorch (tensors, shapes). **Time**: about 30 min.
 
 This course takes apart **one small piece of code**: the encoder of TasNet, a neural network that separates the voices
-in a recording, working directly on the waveform. The encoder is only
+in a recording, working directly on the waveform (why not on a spectrogram, as earlier systems did: chapter 04,
+*Why TasNet left the STFT*). The encoder is only
 
 ```python
 self.conv1d_U = nn.Conv1d(audio_channels, N, kernel_size=L, stride=L // 2, bias=False)
@@ -50,8 +51,8 @@ TasNet, and the document's code itself, running.
 
 **先修知识**：Python，一点 PyTorch（张量、形状）。**用时**：约 30 分钟。
 
-这门课只拆解**一小段代码**：TasNet 的编码器（encoder）。TasNet 是一个直接在波形上工作、把录音里不同人的声音分开的神经网络。
-编码器只有两行：
+这门课只拆解**一小段代码**：TasNet 的编码器（encoder）。TasNet 是一个直接在波形上工作、把录音里不同人的声音分开的神经网络
+（之前的系统大多在语谱图上工作，TasNet 为什么不这样做，见第 4 章“TasNet 为什么离开了 STFT”）。编码器只有两行：
 
 ```python
 self.conv1d_U = nn.Conv1d(audio_channels, N, kernel_size=L, stride=L // 2, bias=False)
@@ -172,7 +173,8 @@ fig = te.ch00.plot_zoom(x, start, f, L=L, width=width)
 """),
     md(
         en=r"""
-40 ms of voiced speech already shows the repeating shape of the voice (each bump is one opening of the vocal folds);
+40 ms of voiced speech already shows the voice's repeating shape: the same pattern comes back once per cycle of the
+vocal folds (one pitch period);
 2 ms is just **16 samples**. That is exactly the frame length `L = 16` of the best configuration in the Conv-TasNet
 paper: the encoder looks at 16 numbers at a time.
 
@@ -197,7 +199,8 @@ speakers         [M, S, T]       one waveform per speaker
 ```
 
 - **Encoder**: turns the waveform into a strength map, a learned kind of time-frequency picture.
-- **Separator**: looks at the whole map and decides, entry by entry, which speaker it belongs to (a mask).
+- **Separator**: looks at the map, many frames around each entry, and decides, entry by entry, how much of it
+  belongs to each speaker (a mask).
 - **Decoder**: turns each masked map back into a waveform.
 
 In formulas, with hop $H = \lfloor L/2 \rfloor$ and templates $u_1, \dots, u_N$ of $L$ samples, the encoder computes for
@@ -223,7 +226,7 @@ Conv-TasNet; sources and licences are in the references at the end. The package 
 `tasnet_edu/reference/document_encoder.py`, and a test checks that this cell matches it.
 """,
         zh=r"""
-40 毫秒的浊音里已经能看到声音重复的形状（每个尖峰对应声带的一次开合）；2 毫秒只有 **16 个采样点**。
+40 毫秒的浊音里已经能看到声音重复的形状：声带每开合一次，同样的波形就重复一次（一个基音周期）；2 毫秒只有 **16 个采样点**。
 这正是 Conv-TasNet 论文中效果最好的配置所用的帧长（frame length）`L = 16`：编码器每次只看 16 个数。
 
 ## TasNet 拿波形做什么
@@ -247,7 +250,7 @@ speakers         [M, S, T]       每个说话人一条波形
 ```
 
 - **编码器**（encoder）：把波形变成强度图（strength map），一种学出来的“时频图”。
-- **分离器**（separator）：看整张图，逐个位置判断它属于哪个说话人，输出掩码（mask）。
+- **分离器**（separator）：看强度图上每个位置周围的许多帧，逐个位置判断其中有多少属于各个说话人，输出掩码（mask）。
 - **解码器**（decoder）：把每个说话人的掩码图还原成波形。
 
 写成公式：帧移 $H = \lfloor L/2 \rfloor$，模板 $u_1, \dots, u_N$ 各有 $L$ 个采样点，编码器对第 $n$ 个模板、第 $k$ 帧计算
@@ -457,35 +460,46 @@ fig = te.ch00.plot_cnn_bridge(image, kernel, fmap, piece, templates, strength, a
         en="""
 **What carries over.** The encoder is a first convolutional layer: a bank of small learned filters slid over the
 input, one output channel (one row of the map) per filter. What the two learn is alike too: many kernels of a trained
-image CNN's first layer respond to edges and stripes of one orientation and width (Gabor-like filters), and many of a
-trained encoder's templates become short band-pass oscillations, much like the 4 above (chapter 05). The stride means the same
-in both: how far the kernel moves between two outputs.
+image CNN's first layer respond to edges and stripes of one orientation and width (Gabor-like filters; AlexNet's
+first layer learned "a variety of frequency- and orientation-selective kernels", [Krizhevsky et al. 2012, section 6](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks)),
+and many of a trained encoder's templates become short band-pass oscillations, much like the 4 above (chapter 05). The
+stride means the same in both: how far the kernel moves between two outputs.
 
 **What does not.**
 
 - **One layer, not a deep stack.** An image CNN's feature maps come from many layers, each working on the maps of the
   one before. The encoder is a single layer; TasNet's depth is in the separator.
-- **The stride.** A CNN's first layer usually moves a pixel or a few at a time, much less than its kernel's width. The encoder
-  moves exactly half its kernel, `L // 2`: frames overlap by 50%, and the map has one column per `L // 2` samples (8
-  here), not one per sample.
+- **The stride.** In the classic image CNNs the first layer moves by less than half its kernel's width:
+  AlexNet's 11×11 kernels by 4 pixels ([Krizhevsky et al. 2012, section 3](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks)),
+  VGG's 3×3 kernels by 1 ([Simonyan & Zisserman, arXiv:1409.1556](https://arxiv.org/abs/1409.1556), section 2),
+  ResNet's 7×7 kernels by 2 ([He et al., arXiv:1512.03385](https://arxiv.org/abs/1512.03385), Table 1). (Not every
+  image model does so: the Vision Transformer (ViT) cuts the image into patches that do not overlap at all,
+  [arXiv:2010.11929](https://arxiv.org/abs/2010.11929).) The encoder moves by half its kernel, `L // 2` (rounded down
+  for odd L): frames overlap by 50% for even L, and the map has one column per `L // 2` samples (8 here), not one per sample.
 - **No bias**: `bias=False`, so a silent frame scores 0 for every template (chapter 03).
 - **The ReLU output is the whole representation.** The separator's masks multiply it, and the decoder must rebuild the
-  waveform from it (chapter 04); nothing else of the sound is kept. A CNN's feature map only has to serve the layers
-  above it, never to give the image back.
+  waveform from it (chapter 04); nothing else of the sound is kept. The feature maps of an image classifier only have
+  to serve the layers above them; nothing asks them to give the image back.
 """,
         zh="""
 **相通的地方。** 编码器就是卷积网络的第一层：一组学出来的小卷积核在输入上滑动，每个卷积核对应一个输出通道（强度图的一行）。
-两者学到的东西也相似：训练好的图像 CNN 第一层里，很多卷积核只对某个方向、某种粗细的边缘和条纹有反应（类似 Gabor 滤波器）；
+两者学到的东西也相似：训练好的图像 CNN 第一层里，很多卷积核只对某个方向、某种粗细的边缘和条纹有反应（类似 Gabor 滤波器；
+AlexNet 的第一层学到了“各种对频率和方向有选择性的卷积核”，见 [Krizhevsky 等 2012，第 6 节](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks)）；
 训练好的编码器里，很多模板则变成某个频带里的一小段振荡（带通），和上面这 4 个很像（第 5 章）。步长在两边的意思也一样：相邻两个输出之间卷积核移动多远。
 
 **不同的地方。**
 
 - **只有一层，而不是很多层。** 图像 CNN 的特征图来自很多层，每一层都在前一层的特征图上继续加工；编码器只有一层，TasNet 的“深度”在分离器里。
-- **步长。** CNN 的第一层通常每次移动一个或几个像素，远小于卷积核的宽度；编码器每次正好移动半个卷积核，即 `L // 2`：相邻帧重叠 50%，
-  强度图每 `L // 2` 个采样点（这里是 8 个）才有一列，而不是每个采样点一列。
+- **步长。** 经典图像 CNN 的第一层每次移动的距离不到卷积核宽度的一半：AlexNet 的 11×11 卷积核每次移动 4 个像素
+  （[Krizhevsky 等 2012，第 3 节](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks)），
+  VGG 的 3×3 卷积核每次移动 1 个像素（[Simonyan 与 Zisserman，arXiv:1409.1556](https://arxiv.org/abs/1409.1556)，第 2 节），
+  ResNet 的 7×7 卷积核每次移动 2 个像素（[He 等，arXiv:1512.03385](https://arxiv.org/abs/1512.03385)，表 1）。
+  （并非所有图像模型都这样：视觉 Transformer（ViT）把图像切成互不重叠的小块，见 [arXiv:2010.11929](https://arxiv.org/abs/2010.11929)。）
+  编码器每次移动半个卷积核，即 `L // 2`（L 为奇数时向下取整）：L 为偶数时相邻帧重叠 50%，强度图每 `L // 2` 个采样点（这里是 8 个）才有一列，
+  而不是每个采样点一列。
 - **没有偏置**：`bias=False`，所以静音的一帧和每个模板的匹配分数都是 0（第 3 章）。
 - **ReLU 的输出就是全部的表示。** 分离器的掩码乘在它上面，解码器也必须从它重建波形（第 4 章）；声音的其他信息一概不保留。
-  CNN 的特征图只需要为上面的层服务，从来不需要还原出原图。
+  用于图像分类的 CNN，其特征图只需要为上面的层服务，没有谁要求它们还原出原图。
 """,
     ),
     md(
@@ -515,13 +529,13 @@ Three exercises to warm up:
 ## 这门课怎么用
 
 - **从上到下依次运行**每个单元格（JupyterLab 菜单：运行 > 运行所有单元格）。后面的单元格会用到前面算出的东西。
-- **听**：每个 `Audio` 播放器都可以直接在笔记本里播放。
+- **听**：每个 `Audio` 播放器都可以直接在笔记本（notebook）里播放。
 - **交互控件**（widget）：有些章节带滑块（例如第 1 章的 L 和 T），拖动滑块，图会重新画。
 - **练习**在每章末尾。有的题要一个数：把 `None` 换成你的答案再运行。多数题要你**写一个函数**：把函数体（`...` 处）写完再运行；
   `te.check` 会用它自己的输入运行你的函数，打印 ✓，或者打印 ✗ 加上没通过的那个输入和一条提示。开放题不自动检查：先自己想，再对照参考答案。
 - **答案**默认隐藏。想看答案，用 `TASNET_EDU_SOLUTIONS=1` 启动 Jupyter（例如 `TASNET_EDU_SOLUTIONS=1 ./course lab`），
   或者在单元格里运行 `te.exercises.SHOW_SOLUTIONS = True`。
-- **语言**：两种语言的代码完全相同；正文、图中文字和提示信息跟随笔记本（notebook）所在的文件夹。中文版在 `notebooks/zh`，
+- **语言**：两种语言的代码完全相同；正文、图中文字和提示信息跟随笔记本所在的文件夹。中文版在 `notebooks/zh`，
   英文版在 `notebooks/en`，打开另一个文件夹里的同名笔记本就能切换语言。
 - **代码就写在单元格里。** 每一步都先用几行 PyTorch 写出来，再用 `assert` 和 `tasnet_edu` 包里的实现对照检查。
   这个包里放的是参考实现、画图函数和练习的检查程序（都有测试）。如果你改了什么之后某个 `assert` 失败了，它的信息会告诉你哪里对不上。

@@ -139,7 +139,7 @@ A learned encoder invents its templates (chapter 05). To see what matching does 
 we know, each `L = 16` samples (2 ms at 8 kHz), all scaled to length 1 so their scores compare fairly:
 
 - **tones**: a cosine of 500, 1000, 2000 or 3000 Hz, and the same tone shifted by a quarter period (a sine), since a
-  frame can catch a wave at any point of its cycle;
+  frame can catch a wave at any point of its cycle; in the code they are called `cos500`, `sin500`, and so on;
 - a **click**, written `δ` (a unit impulse): a single 1 in the middle of the frame.
 """,
         zh="""
@@ -152,7 +152,7 @@ we know, each `L = 16` samples (2 ms at 8 kHz), all scaled to length 1 so their 
 （8 kHz 下 2 毫秒），都缩放到长度 1，这样分数才能公平比较：
 
 - **纯音**（tone）：500、1000、2000、3000 Hz 的余弦，以及同一个纯音错开四分之一周期的版本（正弦），
-  因为一帧可能截到波形周期里的任何位置；
+  因为一帧可能截到波形周期里的任何位置；代码里把它们记作 `cos500`、`sin500` 等；
 - **脉冲**（click），记作 `δ`（单位脉冲）：帧正中间一个 1，其余全是 0。
 """,
     ),
@@ -162,7 +162,7 @@ n = torch.arange(L)  # en: sample index 0 .. L-1 // zh: 采样点序号 0 .. L-1
 rows, names = [], []
 for f in (500, 1000, 2000, 3000):
     rows += [torch.cos(2 * math.pi * f * n / fs), torch.sin(2 * math.pi * f * n / fs)]
-    names += [f"{f} Hz cos", f"{f} Hz sin"]
+    names += [f"cos{f}", f"sin{f}"]  # en: code names: cos500 is the 500 Hz cosine // zh: 代号：cos500 表示 500 Hz 的余弦
 rows.append((n == L // 2).float())  # en: δ: one 1 in the middle of the frame // zh: δ：帧正中间一个 1
 names.append("δ")
 U = torch.stack(rows)
@@ -209,8 +209,8 @@ how these short matches change over time.
 
 ## Scoring a test signal
 
-A test signal of four 20 ms parts: a 500 Hz tone, a 2000 Hz tone, silence with one click, a 1000 Hz tone. Each part
-is too short to hear as a pitch, but you can hear the changes.
+A test signal of four 20 ms parts: a 500 Hz tone, a 2000 Hz tone, silence with one click, a 1000 Hz tone. Together
+they last only 80 ms, a short blip when you play it; the score table below takes it apart.
 """,
         zh="""
 纯音模板两两正交，所以下面的热力图才这么“干净”。脉冲和正弦模板正交（这里的每个正弦在正中间那个采样点上都是 0，脉冲正好在那里），
@@ -222,7 +222,7 @@ is too short to hear as a pitch, but you can hear the changes.
 ## 给测试信号打分
 
 测试信号由四段 20 毫秒组成：500 Hz 纯音、2000 Hz 纯音、一段带一个脉冲的静音、1000 Hz 纯音。
-每段都太短，听不出音高，但能听出声音在变化。
+四段加起来只有 80 毫秒，播放出来只是短短的一声；下面的分数表会把它拆开来看。
 """,
     ),
     code("""
@@ -305,7 +305,7 @@ print([f * hop / fs for f in (500, 1000, 2000)])  # en: periods in one hop // zh
 for start, end, label in segments:
     inside = [k for k in range(scores.shape[1]) if start <= k * hop and k * hop + L <= end]  # en: frames fully inside the part // zh: 完全落在这一段里的帧
     best = scores[:, inside].max(dim=1).values  # en: each template's highest score in the part // zh: 每个模板在这一段里的最高分
-    print(label, "->", names[int(best.argmax())], f"{best.max():.2f}")
+    print(f"{label} -> {names[int(best.argmax())]!r} {best.max():.2f}")  # en: the template's code name, its score // zh: 模板的代号和它的分数
 """),
     md(
         en="""
@@ -319,7 +319,8 @@ The loop computes `N × K` dot products one by one. Three vectorised ways give t
    away. `te.match_templates` is written this way;
 3. **`conv1d`** with the templates as the convolution's weights `U[:, None, :]`, shape `[N, 1, L]` (N output channels,
    1 input channel), and `stride = L // 2`, on the whole signal `[M = 1, 1, T]`: it slices the frames itself. This is
-   what the Encoder's `conv1d_U` does.
+   what the Encoder's `conv1d_U` does; its N output channels are the N templates, as the document's table says
+   ("N: output channels = number of kernels").
 
 Floats added in a different order can differ in the last bits, so we compare with a small tolerance:
 """,
@@ -332,7 +333,8 @@ Floats added in a different order can differ in the last bits, so we compare wit
    （`.T` 把它转成 `[N, K]`）；
 2. **`einsum`**：`torch.einsum("kl,nl->nk", frames, U)` 用下标说同一件事：沿 `l` 相乘，再把 `l` 求和消掉。`te.match_templates` 就是这样写的；
 3. **`conv1d`**：把模板当作卷积的权重 `U[:, None, :]`，形状 `[N, 1, L]`（N 个输出通道，1 个输入通道），`stride = L // 2`，
-   作用在整段信号 `[M = 1, 1, T]` 上：它自己切帧。这正是编码器里 `conv1d_U` 做的事。
+   作用在整段信号 `[M = 1, 1, T]` 上：它自己切帧。这正是编码器里 `conv1d_U` 做的事；原文参数表说“N：输出通道 = 卷积核数量”，
+   指的就是这 N 个输出通道，每个通道一个模板。
 
 浮点数相加的顺序不同，最后几位就可能不同，所以比较时留一点容差：
 """,
@@ -405,7 +407,7 @@ energy low, so the 500 and 1000 Hz rows are the brightest.
 """,
     ),
     code("""
-clip = te.load_clip("en_s00_v0.flac")  # en: "The quick brown fox jumps over the lazy dog." // zh: “The quick brown fox jumps over the lazy dog.”
+clip = te.load_clip("en_s00_v0.flac")  # en: "The quick brown fox jumps over the lazy dog." // zh: 英语例句“The quick brown fox jumps over the lazy dog.”
 start = loudest_start(clip, 2000, 500)  # en: the loudest 0.25 s (chapter 01) // zh: 最响的 0.25 秒（第 1 章）
 speech = clip[start : start + 2000]
 speech_scores = F.conv1d(speech.view(1, 1, -1), U[:, None, :], stride=L // 2)[0]

@@ -231,9 +231,9 @@ print(f"E_b: {(E_b(a * x) - a * E_b(x)).abs().max():.2f}")
 So without a bias the *pattern* of the map does not depend on how loud the recording is; only its size does. Keep
 this apart from a different property you will meet in chapter 06: the SI-SNR, the measure TasNet is trained with,
 ignores the scale of the separator's *output*, whatever the encoder is. Homogeneity is about the encoder's *input*.
-The two help each other but need not come together: with a bias-free encoder, a normalised separator and a
-bias-free decoder, the whole system scales its output with its input, which makes it robust to the input level; a
-biased encoder trained with SI-SNR would still work.
+Neither property needs the other. With a bias-free encoder, a normalised separator and a bias-free decoder, the whole
+system scales its output with its input, which makes it robust to the input level; and a biased encoder trained with
+SI-SNR would still work.
 
 ## What the ReLU throws away: `u` and `-u`
 
@@ -244,8 +244,8 @@ Here `u` is a 250 Hz sine of L = 32 samples (one period) and the frame is the sa
         zh="""
 所以没有偏置时，强度图的**形状**与录音的音量无关，只有整体大小随音量变化。不要把它和第 6 章的另一个性质混为一谈：
 训练 TasNet 用的 SI-SNR 不在乎分离器**输出**的尺度，无论编码器是什么样的；而正齐次说的是编码器的**输入**。
-两者可以互相配合，但并不互为前提：编码器没有偏置、分离器做了归一化、解码器也没有偏置时，整个系统的输出随输入等比例缩放，
-对输入音量就很稳健；换成有偏置的编码器，用 SI-SNR 照样可以训练。
+这两个性质互不依赖。编码器没有偏置、分离器做了归一化、解码器也没有偏置时，整个系统的输出随输入等比例缩放，
+对输入音量就很稳健；而换成有偏置的编码器，用 SI-SNR 照样可以训练。
 
 ## ReLU 丢掉了什么：`u` 和 `-u`
 
@@ -399,7 +399,7 @@ fig = te.ch03.plot_toy_masks(W, mask1)
         en="""
 (Where the mixture's entry is 0 there is nothing to share, and any mask gives 0; we write 0.50 there.)
 
-Does this intuition hold for speech? Mix our sentence with a second speaker, a Mandarin sentence in a female voice,
+Does this intuition hold for speech? Mix our sentence with a second speaker, a Mandarin sentence in another synthetic male voice,
 at equal level, and put both speakers through the random encoder. The convolution is linear, so the mixture's
 *scores* are exactly the sum of the speakers' scores, $S = S_1 + S_2$; but the ReLU comes after the sum. Where one
 speaker scores +3 and the other −2, the mixture scores +1: $W_1 + W_2 = 3$, but $W = 1$. The first number printed
@@ -409,7 +409,7 @@ speakers' scores have opposite signs:
         zh="""
 （混合图里为 0 的地方没有东西可分，掩码取什么值结果都是 0；这里写成 0.50。）
 
-这个直觉放到语音上还成立吗？把我们的句子和第二个说话人（一句女声普通话）以相同电平混合，再把两个说话人都送进那个随机编码器。
+这个直觉放到语音上还成立吗？把我们的句子和第二个说话人（一句普通话，也是合成的男声）以相同电平混合，再把两个说话人都送进那个随机编码器。
 卷积是线性的，所以混合语音的**分数**恰好等于两个说话人分数之和：$S = S_1 + S_2$；但 ReLU 是在求和**之后**才做的。
 如果一个说话人得 +3 分、另一个得 −2 分，混合语音得 +1 分：$W_1 + W_2 = 3$，而 $W = 1$，对不上。下面打印的第一个数是整张图上的
 相对差距 $|W - (W_1 + W_2)| / |W|$，第二个数是两个说话人分数符号相反的位置所占的比例：
@@ -451,13 +451,13 @@ print(f"W: {best_mask_error(W1, W):.2f}   S: {best_mask_error(S1, S):.2f}")
 """),
     md(
         en="""
-Even the best possible mask misses about a quarter of speaker 1, and on the ReLU map no less than on the signed
-scores. So the nonnegative map is an *intuition* that guided TasNet's design, not a guarantee. (This is a random
+Even the best possible mask misses about a quarter of speaker 1, and it misses as much on the ReLU map as on the
+signed scores (both print 0.24). So the nonnegative map is an *intuition* that guided TasNet's design, not a guarantee. (This is a random
 encoder; a trained one would change the numbers, which chapter 06's model could check.) The next section shows what
 the experiments said.
 """,
         zh="""
-即使是最好的掩码，也还差说话人 1 的大约四分之一，而且在 ReLU 图上并不比在带符号的分数上好。所以“非负的图”是指导 TasNet
+即使是最好的掩码，也还差说话人 1 的大约四分之一，而且在 ReLU 图上和在带符号的分数上差得一样多（打印出来都是 0.24）。所以“非负的图”是指导 TasNet
 设计的一种**直觉**，不是保证。（这里用的是随机编码器；换成训练好的编码器，数字会变，可以用第 6 章的模型来检验。）
 下一节看看实验是怎么说的。
 """,
@@ -478,8 +478,8 @@ encoders and masks in its Table III. Four terms first:
 - **pseudo-inverse**: not a kind of encoder but a kind of decoder. The encoder is linear, and instead of learning the
   decoder the network uses the pseudo-inverse of the encoder's templates.
 
-The numbers below are quoted from that table (they come from a smaller configuration than the final model, which is
-why they are below its 15.3 dB):
+The numbers below are quoted from that table. They come from a separate experiment, not from the final model, which
+is why they are below the final model's 15.3 dB:
 
 | encoder | mask | SI-SNRi (dB) |
 | --- | --- | --- |
@@ -489,8 +489,8 @@ why they are below its 15.3 dB):
 | ReLU | softmax | 13.0 |
 | ReLU | sigmoid | 12.9 |
 
-The four learned encoder/mask combinations lie within 0.2 dB of each other, single runs without error bars; only the
-fixed pseudo-inverse decoder is clearly lower. The best single entry is linear + sigmoid, and that is what the final
+The four rows with a learned decoder lie within 0.2 dB of each other, single runs without error bars; only the row
+whose decoder is the encoder's pseudo-inverse is clearly lower. The best single entry is linear + sigmoid, and that is what the final
 Conv-TasNet uses: a **linear** encoder, no ReLU. The network is trained end to end, so the decoder only has to turn
 masked maps into good waveforms, and the map does not need to be a sum of nonnegative parts. The document's class
 keeps a ReLU, as does Kaituo Xu's reimplementation it comes from; for learning what an encoder does, that is a fine
@@ -506,9 +506,9 @@ choice.
 - **SI-SNRi**：从混合语音到分离结果，尺度不变信噪比（SI-SNR）提高了多少，单位 dB，越高越好（第 6 章会算它）。
 - **sigmoid** 掩码和 **softmax** 掩码：sigmoid 让每个说话人的掩码各自取 [0, 1] 之间的值；softmax 让各说话人的掩码在每个位置上加起来等于 1，
   就像上面切蛋糕那样。
-- **pseudo-inverse（伪逆）**：它不是一种编码器，而是一种解码器。编码器是线性的，解码器不靠学习，而是直接用编码器模板的伪逆。
+- **伪逆**（pseudo-inverse）：它不是一种编码器，而是一种解码器。编码器是线性的，解码器不靠学习，而是直接用编码器模板的伪逆。
 
-下表的数字引自该表（这些实验用的是比最终模型小的配置，所以都低于最终的 15.3 dB）：
+下表的数字引自该表。它们来自一组单独的实验，不是最终模型的成绩，所以都低于最终模型的 15.3 dB：
 
 | 编码器 | 掩码 | SI-SNRi (dB) |
 | --- | --- | --- |
@@ -518,7 +518,7 @@ choice.
 | ReLU | softmax | 13.0 |
 | ReLU | sigmoid | 12.9 |
 
-四种学出来的“编码器 + 掩码”组合彼此相差不到 0.2 dB，而且都是单次实验，没有误差范围；只有用固定伪逆解码器的那一行明显偏低。
+解码器靠学习的四行彼此相差不到 0.2 dB，而且都是单次实验，没有误差范围；只有解码器取编码器伪逆的那一行明显偏低。
 单看数字，最高的是线性 + sigmoid，最终的 Conv-TasNet 用的正是它：**线性**编码器，没有 ReLU。网络是端到端训练的，
 解码器只需要把加了掩码的图变成好的波形，图本身不必是非负部分之和。原文的类保留了 ReLU，它所出自的 Kaituo Xu 的复现也是如此；
 拿它来理解编码器的原理，完全没有问题。
@@ -632,8 +632,8 @@ te.solution("03.4")
 2. `u` and `-u` give opposite scores and the ReLU keeps only one: the sign (phase) is lost unless the dictionary holds
    both; with $[U; -U]$ nothing is lost, since $\mathrm{ReLU}(s) - \mathrm{ReLU}(-s) = s$.
 3. TasNet wanted a nonnegative map (its encoder was gated, ReLU × sigmoid) so that masks in [0, 1] take parts of it;
-   the plain-ReLU class comes from Kaituo Xu's reimplementation. In Conv-TasNet's Table III the four learned
-   encoder/mask combinations scored within 0.2 dB of each other; the best single entry, linear + sigmoid, is what the
+   the plain-ReLU class comes from Kaituo Xu's reimplementation. In Conv-TasNet's Table III the four
+   encoder/mask combinations with a learned decoder scored within 0.2 dB of each other; the best single entry, linear + sigmoid, is what the
    final model uses.
 
 ### References
@@ -657,7 +657,7 @@ te.solution("03.4")
 2. `u` 和 `-u` 的分数互为相反数，ReLU 只留下一个：除非字典里两个都有，否则符号（相位）就丢了；有了 $[U; -U]$ 就什么都不丢，
    因为 $\mathrm{ReLU}(s) - \mathrm{ReLU}(-s) = s$。
 3. TasNet 想要非负的图（它的编码器是门控的：ReLU × sigmoid），好让 [0, 1] 之间的掩码从中取出各部分；单 ReLU 的类出自 Kaituo Xu 的复现。
-   在 Conv-TasNet 的表 III 里，四种学出来的“编码器 + 掩码”组合彼此相差不到 0.2 dB；单看数字最高的线性 + sigmoid 就是最终模型的选择。
+   在 Conv-TasNet 的表 III 里，解码器靠学习的四种“编码器 + 掩码”组合彼此相差不到 0.2 dB；单看数字最高的线性 + sigmoid 就是最终模型的选择。
 
 ### 参考文献
 

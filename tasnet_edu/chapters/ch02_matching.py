@@ -24,14 +24,14 @@ from ..ui.plotting import figure, to_numpy
 def template_bank(L: int = 16, frequencies=(500, 1000, 2000, 3000), sample_rate: int = SAMPLE_RATE):
     """The notebook's hand-made bank: a cos and a sin per frequency, then a click ``δ`` in the middle; unit length.
 
-    Returns ``(U [N, L], names)``, names like ``"1000 Hz cos"`` and ``"δ"``.
+    Returns ``(U [N, L], names)``, names like ``"cos1000"`` and ``"δ"`` (code names: the same in both languages).
     """
     L = check_size("L", L, 2)
     n = torch.arange(L, dtype=torch.float64)
     rows, names = [], []
     for f in frequencies:
         rows += [torch.cos(2 * math.pi * f * n / sample_rate), torch.sin(2 * math.pi * f * n / sample_rate)]
-        names += [f"{f:g} Hz cos", f"{f:g} Hz sin"]
+        names += [f"cos{f:g}", f"sin{f:g}"]
     rows.append((n == L // 2).double())
     names.append("δ")
     U = torch.stack(rows)

@@ -60,7 +60,7 @@ def plot_score_histogram(scores, bins: int = 80):
     axes[1].bar([0], [top], width=width * 0.6, color=NEGATIVE)
     note = t(f"{clipped / s.size:.0%} of all scores\nare now exactly 0\n(bar cut off)",
              f"{clipped / s.size:.0%} 的分数\n现在恰好是 0\n（柱子被截断）")
-    axes[1].annotate(note, xy=(width, top * 0.85), xytext=(limit * 0.3, top * 0.55), arrowprops={"arrowstyle": "->"},
+    axes[1].annotate(note, xy=(-width * 0.3, top * 0.85), xytext=(-limit * 0.85, top * 0.55), arrowprops={"arrowstyle": "->"},
                      fontsize=9)
     axes[1].set_ylim(0, top)
     axes[1].set_title(t("after ReLU: negatives became 0", "ReLU 之后：负分变成 0"))

@@ -22,7 +22,7 @@ MANIFEST = "clips.csv"
 
 # The clips the chapters show (all from the test split, so no chapter plays what the model trained on).
 EXAMPLE_CLIP = "en_s00_v0.flac"  # "The quick brown fox jumps over the lazy dog." (English, male voice)
-SECOND_CLIP = "zh_s08_v1.flac"  # "请问火车站怎么走？" (Mandarin, female voice): the other speaker of two-voice demos
+SECOND_CLIP = "zh_s08_v1.flac"  # "请问火车站怎么走？" (Mandarin, male voice, espeak-ng cmn+m3): the other speaker of two-voice demos
 
 
 def load_audio(path, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:

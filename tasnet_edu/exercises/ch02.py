@@ -14,17 +14,17 @@ _close = lambda out, ref: out.shape == ref.shape and torch.allclose(out.double()
 _cos = lambda frames, U: F.cosine_similarity(frames.unsqueeze(-3), U.unsqueeze(-2), dim=-1)
 _conv = lambda x, U: F.conv1d(x if x.dim() == 3 else x[:, None], U if U.dim() == 3 else U[:, None], stride=U.shape[-1] // 2)
 _cases = lambda ref, specs: [Case(en, zh, args, ref(*args)) for en, zh, args in specs]
-COS = _cases(_cos, [("K = 6 frames of L = 4, templates not of length 1", "6 个 L = 4 的帧（模板长度不为 1）", (_r(6, 4), 3 * _r(3, 4))),
+COS = _cases(_cos, [("6 frames of L = 4, templates not of length 1", "一组 6 个 L = 4 的帧（模板长度不为 1）", (_r(6, 4), 3 * _r(3, 4))),
                     ("odd L = 5", "奇数 L = 5 的帧", (_r(7, 5), _r(2, 5))),
                     ("a batch [M, K, L] = [2, 6, 8]", "一批帧 [M, K, L] = [2, 6, 8]", (_r(2, 6, 8), _r(4, 8))),
                     ("a frame and the same frame 100 times louder", "一帧及其响 100 倍的版本",
                      (_r(1, 8) * torch.tensor([[1.0], [100.0]]), _r(2, 8))),
                     ("a silent frame (all zeros)", "一帧静音（全 0）", (torch.cat([_r(2, 4), torch.zeros(1, 4)]), _r(3, 4)))])
-CONV = _cases(_conv, [("M = 2 waveforms of T = 40, L = 8", "M = 2 段波形（T = 40、L = 8）", (_r(2, 40), _r(3, 8))),
-                      ("odd L = 5 (hop 2)", "奇数 L = 5（帧移 2）", (_r(1, 41), _r(4, 5))),
-                      ("T = L = 16", "T = L = 16", (_r(3, 16), _r(9, 16))),
-                      ("T = 45, L = 8 (samples left over)", "T = 45、L = 8（末尾有剩余）", (_r(2, 45), _r(3, 8))),
-                      ("stereo x [2, 2, 40], U [3, 2, 8]", "立体声 x [2, 2, 40]、U [3, 2, 8]", (_r(2, 2, 40), _r(3, 2, 8)))])
+CONV = _cases(_conv, [("M = 2 waveforms of T = 40, L = 8", "一批 M = 2 段波形（T = 40、L = 8）", (_r(2, 40), _r(3, 8))),
+                      ("odd L = 5 (hop 2)", "奇数 L = 5（帧移 2）的波形", (_r(1, 41), _r(4, 5))),
+                      ("T = L = 16", "长度 T = L = 16 的波形", (_r(3, 16), _r(9, 16))),
+                      ("T = 45, L = 8 (samples left over)", "长度 T = 45 的波形（L = 8，末尾有剩余）", (_r(2, 45), _r(3, 8))),
+                      ("stereo x [2, 2, 40], U [3, 2, 8]", "立体声 x [2, 2, 40] 和模板 U [3, 2, 8]", (_r(2, 2, 40), _r(3, 2, 8)))])
 
 
 def _cos_hint(case, out):

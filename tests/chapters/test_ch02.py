@@ -17,7 +17,7 @@ from tasnet_edu.ui.plotting import FIGURES
 def test_template_bank():
     U, names = matching.template_bank(16)
     assert U.shape == (9, 16) and len(names) == 9
-    assert names[:2] == ["500 Hz cos", "500 Hz sin"] and names[-1] == "δ"
+    assert names[:2] == ["cos500", "sin500"] and names[-1] == "δ"
     assert torch.allclose(U.norm(dim=1), torch.ones(9), atol=1e-6)  # every template has length 1
     G = U.double() @ U.double().T
     assert (G[:8, :8] - torch.eye(8, dtype=G.dtype)).abs().max() < 1e-6  # tones on the DFT grid: orthogonal
@@ -25,7 +25,7 @@ def test_template_bank():
     assert torch.allclose(G[8, 0:8:2].abs(), torch.full((4,), 1 / math.sqrt(8), dtype=G.dtype), atol=1e-6)  # not the cosines
     assert float(U[8, 8]) == 1.0
     U, names = matching.template_bank(8, frequencies=(1000,))
-    assert U.shape == (3, 8) and names == ["1000 Hz cos", "1000 Hz sin", "δ"]
+    assert U.shape == (3, 8) and names == ["cos1000", "sin1000", "δ"]
     with pytest.raises(ValueError, match="zero at every one"):
         matching.template_bank(16, frequencies=(0,))
 
