@@ -449,8 +449,10 @@ the cells above show where both come from:
   section). The phase information is not thrown away: templates of one frequency at different phases carry it
   (chapter 05).
 - **Window length, hence latency.** The STFT's bins lie $f_s/L$ apart: 500 Hz for a 2 ms window (L = 16), about
-  31 Hz for 32 ms (L = 256). A voice's harmonics lie one fundamental frequency apart (roughly 80 to 250 Hz), so to
-  resolve them STFT masking needs long windows; the ideal masks Conv-TasNet compares with use 32 ms. A system cannot
+  31 Hz for 32 ms (L = 256). A voice's harmonics lie one fundamental frequency apart, and that spacing is small: in
+  adult speech the fundamental averages about 120 Hz for men and 210 Hz for women, each speaker varying around
+  that value ([Traunmüller & Eriksson](http://www2.ling.su.se/staff/hartmut/f0_m&f.pdf)). So to resolve the
+  harmonics STFT masking needs long windows; the ideal masks Conv-TasNet compares with use 32 ms. A system cannot
   output a frame before it has heard all of it, so the window sets a floor on the delay. A learned encoder works
   with frames of a few ms (Conv-TasNet tries L = 40, 32 and 16 samples at 8 kHz, 5 to 2 ms, and does best with the
   shortest).
@@ -493,7 +495,9 @@ TasNet 论文（Luo 与 Mesgarani，ICASSP 2018，[arXiv:1711.00541](https://arx
   （超越理想时频幅度掩码）拿来作标杆的就是这类掩码（[arXiv:1809.07454](https://arxiv.org/abs/1809.07454)）。用实数模板的编码器没有“幅度/相位”之分：
   强度图是实数，掩码作用在整张图上，解码器只凭这张图就能重建波形（见下一节）。相位信息并没有被扔掉，而是由同一频率上相位不同的几个模板共同承载（第 5 章）。
 - **窗长，也就是延迟。** STFT 的频点间隔是 $f_s/L$：2 毫秒的窗（L = 16）是 500 Hz，32 毫秒的窗（L = 256）约为 31 Hz。
-  人声的各次谐波相隔一个基频（大约 80 到 250 Hz），要把它们分辨开，STFT 掩码就需要长窗；Conv-TasNet 用来比较的理想掩码用的就是 32 毫秒的窗。
+  人声的各次谐波相隔一个基频（fundamental frequency），而这个间隔很小：成年人说话时，男性的基频平均约 120 Hz，女性约 210 Hz，
+  每个人的基频都在自己的平均值上下变动（[Traunmüller 与 Eriksson](http://www2.ling.su.se/staff/hartmut/f0_m&f.pdf)）。
+  要把这些谐波分辨开，STFT 掩码就需要长窗；Conv-TasNet 用来比较的理想掩码用的就是 32 毫秒的窗。
   系统要听完一整帧才能输出这一帧，所以窗长给延迟定了下限。学到的编码器用的帧只有几毫秒（Conv-TasNet 在 8 kHz 下试了 L = 40、32、16 个采样点，
   即 5 到 2 毫秒，最短的效果最好）。
 
@@ -529,6 +533,47 @@ assert torch.allclose(x_hat, F.conv_transpose1d(w_eye[None], b[:, None], stride=
 inner = slice(H2, len(x_hat) - H2)                  # en: the samples inside two frames // zh: 落入两帧的采样点
 assert torch.allclose(x_hat[inner], x[inner], atol=1e-6)
 print(list(w_eye.shape), list(b.shape), "->", list(x_hat.shape), len(x_hat) - 2 * H2)
+"""),
+    md(
+        en=r"""
+Here is that sum as a picture. Frame $k$ adds its piece $\sum_n w_{n,k}\, b_n$, which here is half of frame $k$, at
+$t = kH$. The top panel draws six consecutive pieces, from where the loudest frame found at the start of the chapter
+begins, each one a step lower; neighbouring pieces overlap by $L - H$ samples. The bottom panel adds the six pieces
+up (black) on top of $x$ (grey). Wherever two pieces overlap, their sum is $x$ again. At the two ends only one of the drawn pieces
+covers a sample, so the sum there is half of $x$: the same happens at the first and the last $H$ samples of a clip,
+which is why the check above compared only the samples inside two frames.
+""",
+        zh=r"""
+把这个求和画出来：第 $k$ 帧在 $t = kH$ 处加上自己的一段 $\sum_n w_{n,k}\, b_n$，这里它正好是第 $k$ 帧的一半。
+上图画出相邻的 6 段，从本章开头找到的最响那一帧的起点开始，每段往下错开一格；相邻两段重叠 $L - H$ 个采样点。
+下图把这 6 段加起来（黑色），叠在 $x$（灰色）上。凡是两段重叠的地方，加起来又是 $x$。两端的采样点只被画出的某一段覆盖，
+所以和只有 $x$ 的一半：一段音频开头和结尾的 $H$ 个采样点也是这样，所以上面的核对只比较了落入两帧的采样点。
+""",
+    ),
+    code("""
+import matplotlib.pyplot as plt
+
+j0 = k * hop // H2                                  # en: where the loudest frame found at the start begins, in hops of 8 // zh: 本章开头找到的最响那一帧的起点，以 8 点的帧移计
+pieces = b.T @ w_eye[:, j0 : j0 + 6]                # en: [L, 6]: sum_n w[n, j] b_n for six frames j // zh: [L, 6]：6 帧各自的 sum_n w[n, j] b_n
+assert torch.allclose(pieces.T, x.unfold(0, L2, H2)[j0 : j0 + 6] / 2, atol=1e-6)   # en: each piece is half its frame // zh: 每段都是它那一帧的一半
+part = torch.zeros(5 * H2 + L2)                     # en: the overlap-add of the six pieces only // zh: 只把这 6 段重叠相加
+for i in range(6):
+    part[i * H2 : i * H2 + L2] += pieces[:, i]
+span = torch.arange(j0 * H2, j0 * H2 + len(part))   # en: the samples t the six pieces cover // zh: 这 6 段覆盖的采样点 t
+assert torch.allclose(part[H2:-H2], x[span][H2:-H2], atol=1e-6)   # en: x wherever two pieces overlap // zh: 两段重叠处就是 x
+
+step = 1.2 * float(pieces.abs().max())
+fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 5), sharex=True, layout="constrained")
+for i in range(6):
+    top.axhline(-i * step, color="0.85", lw=0.8)
+    top.plot(span[i * H2 : i * H2 + L2], pieces[:, i] - i * step, marker=".")
+top.set_yticks([-i * step for i in range(6)], [f"k = {j0 + i}" for i in range(6)])
+top.set_title(r"$\\sum_n w_{n,k}\\, b_n[t - kH]$")
+bottom.plot(span, x[span], color="0.7", lw=5, label="$x$")
+bottom.plot(span, part, color="k", marker=".", label=r"$\\sum_k \\sum_n w_{n,k}\\, b_n[t - kH]$")
+bottom.legend(loc="lower left")
+bottom.set_xlabel("t")
+print("j0 =", j0, list(pieces.shape), "->", list(part.shape))
 """),
     md(
         en="""
@@ -616,14 +661,14 @@ for length in (16, 128, 256):                       # en: what the widget draws 
 ## Your own voice
 
 Record yourself (or upload a file) and see *your* voice's maps next to its STFT. This time with L = 256 (32 ms, bins
-31.25 Hz apart): fine enough in frequency that the harmonics of a voiced sound, multiples of its pitch, show up as
-separate stripes in the STFT. Without a recording, the next cell uses the course's clip and says so.
+31.25 Hz apart): fine enough in frequency that the harmonics of a voiced sound, multiples of its fundamental
+frequency, show up as separate stripes in the STFT. Without a recording, the next cell uses the course's clip and says so.
 """,
         zh="""
 ## 你自己的声音
 
 录一段自己的声音（或上传一个文件），看看**你的**声音的强度图和它的 STFT 并排是什么样子。这次用 L = 256（32 毫秒，频点相隔 31.25 Hz）：
-频率分得足够细，浊音的各次谐波（基音频率的整数倍）在 STFT 里会显示成一条条分开的横纹。没有录音时，下一个单元格会改用课程自带的音频，并说明这一点。
+频率分得足够细，浊音的各次谐波（基频的整数倍）在 STFT 里会显示成一条条分开的横纹。没有录音时，下一个单元格会改用课程自带的音频，并说明这一点。
 """,
     ),
     code("""
@@ -758,6 +803,9 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent, "Filterbank design for end-to-end speech separation", ICASSP 2020
   (free, parameterised and STFT filterbanks behind one interface). [arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
+- H. Traunmüller, A. Eriksson, "The frequency range of the voice fundamental in the speech of male and female adults",
+  Department of Linguistics, Stockholm University (typical fundamental frequencies of adult speech).
+  [www2.ling.su.se/staff/hartmut/f0_m&f.pdf](http://www2.ling.su.se/staff/hartmut/f0_m&f.pdf)
 - M. Müller, FMP notebooks (start page; chapter 2 covers the DFT, the STFT, windows and dB):
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 - PyTorch, `torch.stft`: [pytorch.org/docs/stable/generated/torch.stft.html](https://pytorch.org/docs/stable/generated/torch.stft.html)
@@ -783,6 +831,8 @@ a map of match strengths.** Chapter 05 looks at templates that were learned.
   [arXiv:1809.07454](https://arxiv.org/abs/1809.07454)
 - M. Pariente, S. Cornell, A. Deleforge, E. Vincent，“Filterbank design for end-to-end speech separation”，ICASSP 2020
   （自由、参数化和 STFT 滤波器组的统一接口）。[arXiv:1910.10400](https://arxiv.org/abs/1910.10400)
+- H. Traunmüller, A. Eriksson，“The frequency range of the voice fundamental in the speech of male and female adults”，
+  斯德哥尔摩大学语言学系（成年人说话时的典型基频）。[www2.ling.su.se/staff/hartmut/f0_m&f.pdf](http://www2.ling.su.se/staff/hartmut/f0_m&f.pdf)
 - M. Müller，FMP notebooks（总览页；第 2 章讲 DFT、STFT、窗函数和 dB）：
   [audiolabs-erlangen.de/resources/MIR/FMP](https://www.audiolabs-erlangen.de/resources/MIR/FMP/C0/C0.html)
 - PyTorch 文档，`torch.stft`：[pytorch.org/docs/stable/generated/torch.stft.html](https://pytorch.org/docs/stable/generated/torch.stft.html)

@@ -246,14 +246,15 @@ fig = te.ch05.plot_peak_distribution(peaks_by_set, paper_share=60)
     md(
         en="""
 Left: one panel per kernel set, the share of its kernels in each 250 Hz band. Right: the share peaking below each
-frequency; read each curve at the dashed 1 kHz line (the printed shares), and compare with the paper's star at 60%.
+frequency; read each curve just left of the dashed 1 kHz line (the printed shares count peaks strictly below 1 kHz;
+a curve jumps at 1 kHz where kernels peak at exactly 1000 Hz), and compare with the paper's star at 60%.
 A fair reading keeps the differences in mind: a 16-sample kernel is 2 ms long, so its response is several hundred Hz
 wide; our model has far fewer kernels than the paper's 512; its encoder has a ReLU; and its training speech is
 synthetic, not recorded. What training changed is measured against the random start (`before`); what "learned" adds
 over a fixed bank is measured against the STFT.
 """,
         zh="""
-左边：每组卷积核一栏，画出落在每个 250 Hz 频带里的卷积核占比。右边：峰值频率低于各个频率的卷积核占比；在 1 kHz 虚线处读出每条曲线的值（就是上面打印的比例），
+左边：每组卷积核一栏，画出落在每个 250 Hz 频带里的卷积核占比。右边：峰值频率低于各个频率的卷积核占比；在 1 kHz 虚线的紧左边读出每条曲线的值（就是上面打印的比例：只数峰值严格低于 1 kHz 的；峰值正好在 1000 Hz 的卷积核会让曲线在虚线处再跳一级），
 再和论文在 60% 处的星号比较。读图时要记住几点差别：16 个采样点的卷积核只有 2 毫秒长，响应宽达几百 Hz；我们模型的卷积核比论文的 512 个少得多；
 我们的编码器带 ReLU；训练语音是合成的，不是录音。训练改变了什么，要和随机初始化（`before`）比；“学出来”比固定的滤波器组多了什么，要和 STFT 比。
 """,
