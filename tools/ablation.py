@@ -3,11 +3,14 @@
     .venv/bin/python tools/ablation.py train      # the runs, one after another, one thread (resumes)
     .venv/bin/python tools/ablation.py train encoder-learned encoder-linear   # some of them (two shells: two cores)
     .venv/bin/python tools/ablation.py evaluate   # -> tasnet_edu/pretrained/ablation.json
+    .venv/bin/python tools/ablation.py evaluate encoder-waveform   # re-score these runs, keep the others' entries
 
 Same separator, same number of steps, same seed within each of the first two tables;
 checkpoints chosen on each run's synthetic validation mixtures. The third table scores
 the shipped model's two training stages (its checkpoints, not new runs). Scored on the real test
-mixtures and on the unseen synthetic test split, with 95% bootstrap intervals.
+mixtures and on the unseen synthetic test split, with 95% bootstrap intervals. Each run scored here keeps its
+per-mixture scores, so two encoder arms give paired differences ("paired"): on the real set with an interval that
+resamples recordings (tools/evaluate.py recording_bootstrap), on the synthetic set resampling mixtures.
 Needs the diverse corpus (``python tools/make_corpus.py --diverse``).
 """
 
@@ -18,6 +21,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path.home() / ".cache" / "tasnet-edu" / "diverse"
@@ -31,6 +36,8 @@ RUNS = {
     "encoder-learned": {"encoder": "learned", "data": "augmented", "steps": ENCODER_STEPS},
     "encoder-linear": {"encoder": "linear", "data": "augmented", "steps": ENCODER_STEPS},
     "encoder-stft": {"encoder": "stft", "data": "augmented", "steps": ENCODER_STEPS, "model": {"n_fft": 62}},
+    # no encoder to learn: the separator masks the frames' raw samples (identity templates, N = L = 16)
+    "encoder-waveform": {"encoder": "waveform", "data": "augmented", "steps": ENCODER_STEPS},
     # data table: fine-tuning the espeak-ng model on more and more varied synthetic speech
     "data-espeak": {"encoder": "learned", "data": "espeak-clean", "steps": DATA_STEPS, "init": True},
     "data-engines": {"encoder": "learned", "data": "clean", "steps": DATA_STEPS, "init": True},
@@ -78,45 +85,81 @@ def train(names=()) -> None:
         subprocess.run(cmd, check=True, cwd=ROOT)
 
 
-def evaluate() -> None:
-    import torch
-    from evaluate import ablation_entry, synthetic_test_mixtures  # tools/evaluate.py
+def paired(runs: dict, sets: dict) -> dict:
+    """Paired differences ``"b - a"`` (a before b in RUNS) between encoder arms that both kept per-mixture scores:
+    the mean of the per-mixture differences in dB, with a 95% interval."""
+    from evaluate import recording_bootstrap  # tools/evaluate.py
 
+    from tasnet_edu.core.evaluation import bootstrap_ci
+
+    arms = [n for n in RUNS if n.startswith("encoder-") and "scores" in runs.get(n, {}).get("real", {})]
+    out = {}
+    for i, a in enumerate(arms):
+        for b in arms[i + 1:]:
+            entry = {}
+            for name, mixtures in sets.items():
+                d = np.subtract(runs[b][name]["scores"], runs[a][name]["scores"])
+                ci = recording_bootstrap(d, mixtures) if name == "real" else bootstrap_ci(d)
+                entry[name] = {"mean": round(float(d.mean()), 2), "ci95": list(ci), "n": len(d)}
+            out[f"{b} - {a}"] = entry
+    return out
+
+
+def evaluate(names=()) -> None:
+    """Score the runs named (all with a checkpoint if none); entries of runs not scored now are kept as they are."""
+    import torch
+    from evaluate import synthetic_test_mixtures  # tools/evaluate.py
+
+    from tasnet_edu.core.evaluation import si_snri_scores, summary
     from tasnet_edu.core.model import TasNetConfig, TinyTasNet, load_checkpoint
     from tasnet_edu.core.speakers import real_mixtures
 
     torch.set_num_threads(1)
     sets = {"real": real_mixtures(), "synthetic": synthetic_test_mixtures(CORPUS / "clean")}
+    path = ROOT / "tasnet_edu" / "pretrained" / "ablation.json"
+    out = json.loads(path.read_text()) if path.is_file() else {"runs": {}}
+    out["steps"] = {"encoder": ENCODER_STEPS, "data": DATA_STEPS}
 
-    def scores(config: dict, weights: dict) -> dict:
+    def entry(separate, keep_scores: bool = False) -> dict:
+        """``separate`` scored on both test sets: mean, interval, n (and the per-mixture scores, 0.01 dB)."""
+        result = {}
+        for k, v in sets.items():
+            scores = si_snri_scores(separate, v)
+            result[k] = summary(scores) | ({"scores": [round(float(x), 2) for x in scores]} if keep_scores else {})
+        return result
+
+    def scores(config: dict, weights: dict, keep_scores: bool = False) -> dict:
         """The model of ``config`` with ``weights``, scored on both test sets."""
         model = TinyTasNet(TasNetConfig(**config))
         model.load_state_dict(weights)
         model.eval()
-        return {k: ablation_entry(lambda m, s: model(m), v) for k, v in sets.items()}
+        with torch.no_grad():
+            return entry(lambda m, s: model(m), keep_scores)
 
-    out = {"steps": {"encoder": ENCODER_STEPS, "data": DATA_STEPS}, "runs": {}}
     for name in RUNS:
+        if (names and name not in names) or not (RUNS_DIR / name / "best.pt").is_file():
+            continue
         ckpt = torch.load(RUNS_DIR / name / "best.pt", weights_only=True, map_location="cpu")
-        out["runs"][name] = {"step": ckpt["step"], **scores(ckpt["config"]["model"], ckpt["model"])}
-        print(name, out["runs"][name], flush=True)
-    first = torch.load(SHIPPED, weights_only=True)
-    out["runs"]["data-none"] = {"audio_hours": 0.0, **scores(first["config"], first["model"])}
-    # budget table: the shipped model's two stages on the diverse corpus (the first row is data-none)
-    shipped = load_checkpoint("learned")
-    stage_1 = torch.load(ROOT / shipped["train_config"]["init"], weights_only=True, map_location="cpu")
-    hours_1 = audio_hours(stage_1["step"], stage_1["config"])
-    for name, ckpt, config, hours in (("budget-cpu", stage_1, stage_1["config"]["model"], hours_1),
-                                      ("budget-gpu", shipped, shipped["config"],
-                                       hours_1 + audio_hours(shipped["step"], shipped["train_config"]))):
-        out["runs"][name] = {"step": ckpt["step"], "audio_hours": round(hours, 1), **scores(config, ckpt["model"])}
-        print(name, out["runs"][name], flush=True)
-    for mask in ("irm", "ibm", "wfm"):
+        out["runs"][name] = {"step": ckpt["step"], **scores(ckpt["config"]["model"], ckpt["model"], name.startswith("encoder-"))}
+        print(name, {k: v["mean"] for k, v in out["runs"][name].items() if k in sets}, flush=True)
+    if not names:
+        first = torch.load(SHIPPED, weights_only=True)
+        out["runs"]["data-none"] = {"audio_hours": 0.0, **scores(first["config"], first["model"])}
+        # budget table: the shipped model's two stages on the diverse corpus (the first row is data-none)
+        shipped = load_checkpoint("learned")
+        stage_1 = torch.load(ROOT / shipped["train_config"]["init"], weights_only=True, map_location="cpu")
+        hours_1 = audio_hours(stage_1["step"], stage_1["config"])
+        for name, ckpt, config, hours in (("budget-cpu", stage_1, stage_1["config"]["model"], hours_1),
+                                          ("budget-gpu", shipped, shipped["config"],
+                                           hours_1 + audio_hours(shipped["step"], shipped["train_config"]))):
+            out["runs"][name] = {"step": ckpt["step"], "audio_hours": round(hours, 1), **scores(config, ckpt["model"])}
+            print(name, out["runs"][name], flush=True)
         from tasnet_edu.core.metrics import ideal_mask_separation
 
-        out["runs"][mask] = {k: ablation_entry(lambda m, s, kind=mask: ideal_mask_separation(s, kind=kind), v)
-                             for k, v in sets.items()}
-    path = ROOT / "tasnet_edu" / "pretrained" / "ablation.json"
+        for mask in ("irm", "ibm", "wfm"):
+            out["runs"][mask] = entry(lambda m, s, kind=mask: ideal_mask_separation(s, kind=kind))
+    out["paired"] = paired(out["runs"], sets)
+    print("paired", json.dumps(out["paired"]), flush=True)
     path.write_text(json.dumps(out, indent=1) + "\n")
     print(f"wrote {path}")
 
@@ -124,6 +167,6 @@ def evaluate() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=["train", "evaluate"])
-    parser.add_argument("runs", nargs="*", help=f"train only these runs: {', '.join(RUNS)}")
+    parser.add_argument("runs", nargs="*", help=f"train or score only these runs: {', '.join(RUNS)}")
     args = parser.parse_args()
-    train(args.runs) if args.what == "train" else evaluate()
+    train(args.runs) if args.what == "train" else evaluate(args.runs)

@@ -115,6 +115,7 @@ ABLATIONS = {
         "encoder-learned": ("learned templates + ReLU (the document's encoder)", "学到的模板 + ReLU（原文的编码器）"),
         "encoder-linear": ("learned templates, no ReLU (Conv-TasNet's final choice)", "学到的模板，不加 ReLU（Conv-TasNet 最终的选择）"),
         "encoder-stft": ("fixed STFT templates, same N = 64 and L = 16", "固定的 STFT 模板，同样 N = 64、L = 16"),
+        "encoder-waveform": ("no encoder to learn: the frames' raw samples (N = L = 16)", "不学编码器：用帧里的原始采样点（N = L = 16）"),
         "irm": METHODS["irm"], "ibm": METHODS["ibm"], "wfm": METHODS["wfm"],
     },
     "data": {

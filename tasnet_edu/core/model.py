@@ -28,7 +28,7 @@ from .audio import SAMPLE_RATE
 from .checks import as_float_tensor, check_size
 from .encoder import Encoder, STFTEncoder
 
-ENCODERS = ("learned", "linear", "stft")
+ENCODERS = ("learned", "linear", "stft", "waveform")
 
 
 @dataclass
@@ -43,7 +43,8 @@ class TasNetConfig:
     X: int = 6  # blocks per repeat (dilations 1 .. 2**(X-1))
     R: int = 2  # repeats
     num_sources: int = 2
-    encoder: str = "learned"  # "learned" (Encoder + ReLU), "linear" (learned, no ReLU) or "stft" (fixed Fourier kernels)
+    encoder: str = "learned"  # "learned" (Encoder + ReLU), "linear" (learned, no ReLU), "stft" (fixed Fourier kernels)
+    # or "waveform" (no encoder to learn: the frames' raw samples, identity templates, N = L)
     sample_rate: int = SAMPLE_RATE  # 8000 Hz, the course's rate
     n_fft: int | None = None  # STFT encoder: frequency resolution (default L: 2 * (L // 2 + 1) channels)
 
@@ -152,6 +153,9 @@ class TinyTasNet(nn.Module):
         self.L, self.hop = cfg.L, cfg.L // 2
         if cfg.encoder == "stft":
             self.encoder = STFTEncoder(cfg.L, cfg.n_fft)
+        elif cfg.encoder == "waveform":  # frozen identity templates: the map is the frames themselves, [M, L, K]
+            self.encoder = Encoder(cfg.L, cfg.L, relu=False).requires_grad_(False)
+            nn.init.eye_(self.encoder.conv1d_U.weight.data.squeeze(1))
         else:
             self.encoder = Encoder(cfg.L, cfg.N, relu=cfg.encoder == "learned")
         n_basis = self.encoder.N

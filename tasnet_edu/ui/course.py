@@ -50,7 +50,7 @@ CHAPTERS = (
             "`[M, N, K]` as a picture, next to the STFT spectrogram", "把 `[M, N, K]` 画成图，和 STFT 语谱图并排比较"),
     Chapter("05", "ch05_learned", "05_learned_vs_stft", "Learned templates and Fourier templates", "学到的模板与傅里叶模板",
             "what a trained encoder's templates look like", "训练后的编码器模板长什么样"),
-    Chapter("06", "ch06_separation", "06_separation", "Why the encoder is useful: separating speech", "编码器为什么有用：语音分离",
+    Chapter("06", "ch06_separation", "06_separation", "Separating speech: what the encoder buys", "语音分离：编码器带来了什么",
             "the encoder inside a small TasNet, separating two voices", "把编码器放进小型 TasNet，分开两个人的声音"),
 )
 

@@ -66,6 +66,53 @@ def test_pipeline_takes_hop_and_speakers_from_the_model():
     plt.close("all")
 
 
+def _magnitude(x):
+    """The chapter's spectrogram: |STFT|, 32 ms Hann window, 8 ms hop, ``[..., 129, frames]``."""
+    return torch.stft(x, 256, hop_length=64, window=torch.hann_window(256), return_complex=True).abs()
+
+
+def test_spectrograms_of_each_estimate_against_its_reference():
+    model = te.load_pretrained()
+    m = real_mixtures(1)[0]
+    _, _, estimates = _separated(model, m)
+    references, estimated = _magnitude(m["sources"]), _magnitude(estimates)
+    with te.use_language("zh"):
+        fig = separation.plot_spectrograms(references, estimated, hop_seconds=64 / 8000)
+    maps = [ax for ax in fig.axes if ax.images]
+    assert [ax.get_title() for ax in maps] == [f"说话人 {s}{panel}" for s in (1, 2) for panel in (" 单独的声音（参考）", "：模型的估计")]
+    for ax, spec in zip(maps, [references[0], estimated[0], references[1], estimated[1]]):
+        assert np.allclose(ax.images[0].get_array(), to_db(spec))  # each panel in dB below its own loudest entry
+        assert ax.images[0].get_extent()[2:] == [0, 4000] and ax.get_ylabel() == "频率（Hz）"
+    plt.close("all")
+    # What the prose says the figure shows (frames of 8 ms; bins of 31.25 Hz).
+    high = slice(64, None)  # bins >= 2000 Hz
+    energy = lambda spec, rows, start, end: float(spec[rows, int(start / 0.008) : int(end / 0.008)].pow(2).sum() / spec.pow(2).sum())
+    # "Speaker 1 is silent in the last half second, yet its estimate there still shows faint lines"
+    assert energy(estimated[0], slice(None), 1.5, 2.0) > 30 * energy(references[0], slice(None), 1.5, 2.0)
+    # "Speaker 2 says nothing in the first quarter second ... traces of speaker 1 ... mostly above 2000 Hz"
+    assert energy(estimated[1], high, 0, 0.25) > 100 * energy(references[1], high, 0, 0.25)
+    assert energy(estimated[1], high, 0, 0.25) > energy(estimated[1], slice(32, 64), 0, 0.25)
+    # "about half a second in, speaker 2's rising stripes above 2000 Hz show through in speaker 1's estimate"
+    assert energy(estimated[0], high, 0.25, 0.75) > 2 * energy(references[0], high, 0.25, 0.75)
+    # "Above 1000 Hz, speaker 2's estimate is dimmer than its reference in places (after the first second)"
+    assert energy(estimated[1], slice(32, None), 1.25, 1.75) < energy(references[1], slice(32, None), 1.25, 1.75) / 2
+    # "speaker 2's lines are spaced wider than speaker 1's": the pitch (autocorrelation peak, 60-400 Hz) is higher
+    def pitch(x, frame=400):  # median over loud 50 ms frames of the first autocorrelation peak within 80% of the best
+        frames = x[: len(x) // frame * frame].view(-1, frame)
+        found = []
+        for f in frames[frames.pow(2).sum(1) > 0.1 * frames.pow(2).sum(1).max()]:
+            f = f - f.mean()
+            r = torch.stack([(f[:-lag] * f[lag:]).sum() for lag in range(1, 135)])  # r[i]: lag i + 1
+            peaks = [lag for lag in range(20, 134) if r[lag - 1] >= max(r[lag - 2], r[lag], 0.8 * r[19:].max())]
+            found += [8000 / peaks[0]] if peaks else []
+        return float(torch.tensor(found).median())
+    assert pitch(m["sources"][1]) > 1.5 * pitch(m["sources"][0])  # about 190 Hz against about 100 Hz
+    # the printed leak shares: larger for each estimate than for its reference
+    other_louder = references.flip(0) ** 2 >= 10 * references**2
+    share = lambda spec: (spec**2 * other_louder).sum((1, 2)) / (spec**2).sum((1, 2))
+    assert bool((share(estimated) > 2 * share(references)).all())
+
+
 def test_loss_results_and_learning_curve_figures():
     fig = separation.plot_losses([3.0, 2.0, 1.0, 0.5, 0.2, 0.1], baseline=0.5)
     assert any(np.allclose(line.get_ydata(), 0.5) for line in fig.axes[0].lines)

@@ -18,6 +18,7 @@ from tasnet_edu.core.metrics import (
     si_snr_improvement,
 )
 from tasnet_edu.core.model import (
+    ENCODERS,
     DepthwiseConv1d,
     TasNetConfig,
     TinyTasNet,
@@ -32,7 +33,7 @@ SMALL = TasNetConfig(N=16, B=16, H=32, X=2, R=1)
 
 
 @pytest.mark.parametrize("T", [1, 7, 16, 17, 100, 8000])
-@pytest.mark.parametrize("encoder", ["learned", "stft"])
+@pytest.mark.parametrize("encoder", ENCODERS)
 def test_output_length_equals_input_length(T, encoder):
     model = TinyTasNet(TasNetConfig(N=16, B=16, H=32, X=2, R=1, encoder=encoder)).eval()
     with torch.no_grad():
@@ -70,6 +71,17 @@ def test_stft_encoder_is_fixed_and_equals_stft_kernels():
     assert isinstance(model.encoder, STFTEncoder)
     assert not any(p is model.encoder.kernels for p in model.parameters())
     assert torch.equal(model.encoder.kernels, te.stft_kernels(16))
+
+
+def test_waveform_encoder_is_the_padded_frames_themselves_and_stays_fixed():
+    """The ablation arm with no encoder to learn: its map is the frames of raw samples (identity templates, N = L)."""
+    model = TinyTasNet(TasNetConfig(encoder="waveform", B=16, H=32, X=2, R=1))
+    x = torch.randn(2, 100)
+    frames = model._pad(x.unsqueeze(1)).squeeze(1).unfold(-1, 16, 8).transpose(1, 2)  # [M, L, K]
+    assert torch.equal(model.encode(x), frames)
+    assert model.encoder.N == 16 and not any(p.requires_grad for p in model.encoder.parameters())
+    model(x).pow(2).mean().backward()
+    assert model.encoder.conv1d_U.weight.grad is None and model.decoder.weight.grad is not None
 
 
 def test_decoder_is_overlap_add_of_basis_signals():
