@@ -46,12 +46,10 @@ def my_slice(fn):
 
 
 PAD_CODE = '''
-import torch.nn.functional as F
-
 def my_pad(x, L):
     hop = L // 2
     rest = (L - x.shape[-1]) % hop  # zeros that let the last frame end at the last sample
-    return F.pad(x, (hop, rest + hop))
+    return torch.nn.functional.pad(x, (hop, rest + hop))
 '''
 
 
