@@ -63,7 +63,12 @@ def audio_hours(steps: int, train_config: dict) -> float:
     return steps * train_config["batch_size"] * train_config["segment_seconds"] / 3600
 
 
-def train(names=()) -> None:
+def run_dir(name: str, seed: int = 0) -> Path:
+    """Where a run's checkpoints go: ``runs/ablation/NAME`` (seed 0) or ``runs/ablation/NAME-seedS`` (a replicate)."""
+    return RUNS_DIR / (name if seed == 0 else f"{name}-seed{seed}")
+
+
+def train(names=(), seed: int = 0) -> None:
     """Train the runs named (all if none), one after another; a run already at its steps returns at once."""
     unknown = sorted(set(names) - set(RUNS))
     if unknown:
@@ -76,9 +81,9 @@ def train(names=()) -> None:
         cfg_file = RUNS_DIR / f"{name}.json"
         cfg_file.parent.mkdir(parents=True, exist_ok=True)
         cfg_file.write_text(json.dumps(config))
-        cmd = [sys.executable, str(ROOT / "tools" / "train.py"), "--out", str(RUNS_DIR / name), "--encoder", spec["encoder"],
+        cmd = [sys.executable, str(ROOT / "tools" / "train.py"), "--out", str(run_dir(name, seed)), "--encoder", spec["encoder"],
                "--data", str(CORPUS / spec["data"]), "--steps", str(spec["steps"]), "--minutes", "1000", "--threads", "1",
-               "--config", str(cfg_file)]
+               "--config", str(cfg_file), "--seed", str(seed)]
         if spec.get("init"):
             cmd += ["--init", str(SHIPPED)]
         print(" ".join(cmd), flush=True)
@@ -105,8 +110,12 @@ def paired(runs: dict, sets: dict) -> dict:
     return out
 
 
-def evaluate(names=()) -> None:
-    """Score the runs named (all with a checkpoint if none); entries of runs not scored now are kept as they are."""
+def evaluate(names=(), seed: int = 0) -> None:
+    """Score the runs named (all with a checkpoint if none); entries of runs not scored now are kept as they are.
+
+    ``seed`` > 0 scores the replicates trained with that seed into ``runs-seedS`` and ``paired-seedS`` (the ablation
+    tables show seed 0; a replicate says whether a difference survives another training run).
+    """
     import torch
     from evaluate import synthetic_test_mixtures  # tools/evaluate.py
 
@@ -119,6 +128,8 @@ def evaluate(names=()) -> None:
     path = ROOT / "tasnet_edu" / "pretrained" / "ablation.json"
     out = json.loads(path.read_text()) if path.is_file() else {"runs": {}}
     out["steps"] = {"encoder": ENCODER_STEPS, "data": DATA_STEPS}
+    runs_key, paired_key = ("runs", "paired") if seed == 0 else (f"runs-seed{seed}", f"paired-seed{seed}")
+    out.setdefault(runs_key, {})
 
     def entry(separate, keep_scores: bool = False) -> dict:
         """``separate`` scored on both test sets: mean, interval, n (and the per-mixture scores, 0.01 dB)."""
@@ -137,12 +148,12 @@ def evaluate(names=()) -> None:
             return entry(lambda m, s: model(m), keep_scores)
 
     for name in RUNS:
-        if (names and name not in names) or not (RUNS_DIR / name / "best.pt").is_file():
+        if (names and name not in names) or not (run_dir(name, seed) / "best.pt").is_file():
             continue
-        ckpt = torch.load(RUNS_DIR / name / "best.pt", weights_only=True, map_location="cpu")
-        out["runs"][name] = {"step": ckpt["step"], **scores(ckpt["config"]["model"], ckpt["model"], name.startswith("encoder-"))}
-        print(name, {k: v["mean"] for k, v in out["runs"][name].items() if k in sets}, flush=True)
-    if not names:
+        ckpt = torch.load(run_dir(name, seed) / "best.pt", weights_only=True, map_location="cpu")
+        out[runs_key][name] = {"step": ckpt["step"], **scores(ckpt["config"]["model"], ckpt["model"], name.startswith("encoder-"))}
+        print(name, {k: v["mean"] for k, v in out[runs_key][name].items() if k in sets}, flush=True)
+    if not names and seed == 0:
         first = torch.load(SHIPPED, weights_only=True)
         out["runs"]["data-none"] = {"audio_hours": 0.0, **scores(first["config"], first["model"])}
         # budget table: the shipped model's two stages on the diverse corpus (the first row is data-none)
@@ -158,8 +169,8 @@ def evaluate(names=()) -> None:
 
         for mask in ("irm", "ibm", "wfm"):
             out["runs"][mask] = entry(lambda m, s, kind=mask: ideal_mask_separation(s, kind=kind))
-    out["paired"] = paired(out["runs"], sets)
-    print("paired", json.dumps(out["paired"]), flush=True)
+    out[paired_key] = paired(out[runs_key], sets)
+    print(paired_key, json.dumps(out[paired_key]), flush=True)
     path.write_text(json.dumps(out, indent=1) + "\n")
     print(f"wrote {path}")
 
@@ -168,5 +179,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=["train", "evaluate"])
     parser.add_argument("runs", nargs="*", help=f"train or score only these runs: {', '.join(RUNS)}")
+    parser.add_argument("--seed", type=int, default=0, help="0: the runs of the tables; other seeds: replicates")
     args = parser.parse_args()
-    train(args.runs) if args.what == "train" else evaluate(args.runs)
+    train(args.runs, args.seed) if args.what == "train" else evaluate(args.runs, args.seed)

@@ -59,14 +59,6 @@ def as_number(answer) -> float:
     return float(answer)
 
 
-def as_whole_number(answer) -> int:
-    """A learner's answer that counts something (frames, samples, kernels) as an int; TypeError/ValueError otherwise."""
-    value = as_number(answer)
-    if value != int(value):
-        raise ValueError(f"{answer} is not a whole number; this answer counts something")
-    return int(value)
-
-
 def exercise(id: str, solution_en: str, solution_zh: str, code: str = ""):
     """Decorator that registers a checker as exercise ``id`` (``code``: a build exercise's solution)."""
 

@@ -52,6 +52,8 @@ CHAPTERS = (
             "what a trained encoder's templates look like", "训练后的编码器模板长什么样"),
     Chapter("06", "ch06_separation", "06_separation", "Separating speech: what the encoder buys", "语音分离：编码器带来了什么",
             "the encoder inside a small TasNet, separating two voices", "把编码器放进小型 TasNet，分开两个人的声音"),
+    Chapter("07", None, "07_appendix", "Appendix: how the shipped model was made", "附录：课程自带的模型是怎么做出来的",
+            "optional: the training data, two training stages, what more training buys", "选读：训练数据、两个训练阶段、训练量的作用"),
 )
 
 

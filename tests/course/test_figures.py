@@ -31,7 +31,7 @@ def test_committed_figures_are_exactly_the_registered_ones():
 
 
 def test_every_chapter_registers_figures():
-    assert {name[:2] for name in NAMES} == {c.number for c in CHAPTERS}
+    assert {name[:2] for name in NAMES} == {c.number for c in CHAPTERS if c.module}  # a chapter without a module draws none
 
 
 def test_the_tolerance_catches_a_real_change():

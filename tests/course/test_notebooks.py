@@ -129,7 +129,7 @@ def test_ignored_outputs_are_only_widgets_or_timings_and_are_checked_next(name):
 def test_chapters_end_with_exercises_and_a_summary(name):
     nb = read("en", name)
     code = "\n".join(code_cells(nb))
-    if name[:2] != "00":
+    if name[:2] != "00" and "appendix" not in name:  # the introduction and the appendix (reading) check no answers
         assert len(re.findall(r'te\.check\("\d\d\.\d"', code)) >= 2
         assert "te.solution(" in code
     assert re.search(r"^#+ .*Summary", nb.cells[-1].source, re.M), "the last cell holds the summary"
