@@ -689,7 +689,9 @@ The table gives each arm's mean with its interval (resampling mixtures: too narr
 Comparing two arms is sharper on the *same* mixtures: the cell
 subtracts the document's encoder's score from each other arm's, mixture by mixture, and prints the mean difference
 with a 95% interval (computed by `tools/ablation.py`; on the real set it resamples the 12 recordings, since the 66
-mixtures share them; on the synthetic set it resamples mixtures). The cell checks the mean against the stored one.
+mixtures share them; on the synthetic set it resamples mixtures). The cell checks the mean against the stored one. It
+does so for two training runs of every arm (seeds 0 and 1; the table shows seed 0), then prints each arm's two runs
+side by side.
 """,
         zh="""
 看每一列时都要连同区间一起看。在真人语音上，只用合成语音训练的模型确实能分离一些，而第一版模型（10 个 espeak-ng 声音，
@@ -714,58 +716,68 @@ Luo 与 Mesgarani 2019）。检查点是按合成验证集挑的，从没用真�
 
 表里给出每一组的平均值和区间（重采样的是混合，所以在真人测试集上偏窄，原因见上文）。比较两组时，在**同一批**混合上比更灵敏：单元格把每一组的得分逐个混合地减去原文编码器的得分，
 打印差值的平均和 95% 区间（由 `tools/ablation.py` 算出；真人测试集上重采样的是 12 段录音，因为 66 个混合共用这些录音；合成测试集上重采样的是混合），
-并核对平均值与存档的一致。
+并核对平均值与存档的一致。它对每一组的两次训练（种子 0 和 1；表里是种子 0）都这样做，最后把每一组两次训练的得分并排打印出来。
 """,
     ),
     code("""
 from tasnet_edu.core.evaluation import ablation_results, ablation_table
 
 ablation = ablation_results()
-runs = ablation["runs"]
-display(Markdown(ablation_table("encoder", te.current_language())))
-for arm in ("encoder-linear", "encoder-stft", "encoder-waveform"):
-    for test_set in ("real", "synthetic"):
-        mine = torch.tensor(runs[arm][test_set]["scores"], dtype=torch.float64)
-        document = torch.tensor(runs["encoder-learned"][test_set]["scores"], dtype=torch.float64)
-        d = mine - document                                            # en: paired: the same mixtures // zh: 配对：同一批混合
-        stored = ablation["paired"][f"{arm} - encoder-learned"][test_set]    # en: mean and 95% interval, 0.01 dB // zh: 平均值和 95% 区间，精确到 0.01 dB
-        assert abs(float(d.mean()) - stored["mean"]) < 0.006
-        print(f"{arm!r:18s} - 'encoder-learned'  {test_set!r:11s} {stored['mean']:+.1f} dB  [{stored['ci95'][0]:+.1f}, {stored['ci95'][1]:+.1f}]")
+display(Markdown(ablation_table("encoder", te.current_language())))   # en: the runs of seed 0 // zh: 种子 0 的那次训练
+for seed, (runs, paired) in enumerate([(ablation["runs"], ablation["paired"]), (ablation["runs-seed1"], ablation["paired-seed1"])]):
+    for arm in ("encoder-linear", "encoder-stft", "encoder-waveform"):
+        for test_set in ("real", "synthetic"):
+            mine = torch.tensor(runs[arm][test_set]["scores"], dtype=torch.float64)
+            document = torch.tensor(runs["encoder-learned"][test_set]["scores"], dtype=torch.float64)
+            d = mine - document                                        # en: paired: the same mixtures // zh: 配对：同一批混合
+            stored = paired[f"{arm} - encoder-learned"][test_set]      # en: mean and 95% interval, 0.01 dB // zh: 平均值和 95% 区间，精确到 0.01 dB
+            assert abs(float(d.mean()) - stored["mean"]) < 0.006
+            print(f"seed {seed}  {arm!r:18s} - 'encoder-learned'  {test_set!r:11s} {stored['mean']:+.1f} dB  "
+                  f"[{stored['ci95'][0]:+.1f}, {stored['ci95'][1]:+.1f}]")
+for arm in ("encoder-learned", "encoder-linear", "encoder-stft", "encoder-waveform"):   # en: the same arm, two runs // zh: 同一组的两次训练
+    means = [ablation[key][arm]["synthetic"]["mean"] for key in ("runs", "runs-seed1")]
+    print(f"{arm!r:18s} 'synthetic'  seed 0: {means[0]:.1f} dB  seed 1: {means[1]:.1f} dB")
 """),
     md(
         en="""
-Read the paired differences. On unseen synthetic voices, the kind of speech all four arms trained on, the raw samples
-are clearly behind: about 2.5 dB below the document's encoder, with an interval far from 0. The fixed STFT bank ties
-with the learned encoder there, and the linear encoder is about 1 dB behind. On the real recordings the intervals are
-wide (only 12 recordings): the raw samples and the linear encoder cannot be told from the document's encoder, and the
-STFT bank is ahead by an interval that only just excludes 0.
+Read the paired differences of the first run (seed 0) alone and they seem to settle the question. On unseen synthetic
+voices, the kind of speech all four arms trained on, the raw samples are 2.5 dB behind the document's encoder, with an
+interval far from 0; the fixed STFT bank ties with the learned encoder, and the linear encoder is about 1 dB behind.
+On the real recordings the intervals are wide (only 12 recordings).
 
-Two limits before the conclusion. Each arm is **one** training run, and the intervals cover only which test mixtures
-were drawn, not which run: an earlier run of the same learned, linear and STFT arms scored up to about two thirds of a
-dB differently, as much as some of these gaps (that run had the STFT bank level with the document's encoder on real
-voices, so its lead here is not a finding). And the raw-sample arm has 16 channels, not 64: an identity bank cannot have
-more channels than samples in a frame. So, at this scale: on voices like its training voices, separating with an
-encoder (learned or a fixed STFT) *is* easier than separating raw frames, as the document says; but *learning* the
-encoder bought nothing over a fixed STFT bank of the same size, and on real voices none of the encoders is clearly
-ahead of raw frames. Full-scale studies also find fixed or parameterised banks of the same size close to learned ones
-(Pariente et al. 2020; Ditter & Gerkmann 2020; Heitkaemper et al. 2020). The document's "more flexible than the STFT"
-is true of what the encoder *can* learn (uneven frequency spacing, several phases per frequency, chapter 05); here that
-flexibility bought nothing measurable.
+Now read the second run (seed 1: the same four arms, the same steps, other initial weights and other batches). On the
+same synthetic test mixtures the raw samples are now 1.2 dB *ahead* of the document's encoder, and the linear encoder
+ahead too. The last lines show why: two runs of the *same* arm differ by up to 2 dB. The intervals cover only which
+test mixtures were drawn, not which run, so a single run per arm hid the largest source of uncertainty. Only one
+comparison holds in both runs: the fixed STFT bank with the same N ties with the learned encoder on synthetic voices
+(+0.1 and 0.0 dB).
+
+So, measured at this scale: the ablation **cannot** decide the document's claim that separating is easier in the
+encoder's space than on raw frames: the two runs disagree about raw frames by more than either run's difference. Deciding it would take
+several runs per arm, trained much longer (each of ours stopped after 3000 steps, far from converged). The raw-sample
+arm also has 16 channels, not 64: an identity bank cannot have more channels than samples in a frame. What does
+replicate agrees with full-scale studies, which find fixed or parameterised banks of the same size close to learned
+ones (Pariente et al. 2020; Ditter & Gerkmann 2020; Heitkaemper et al. 2020). The document's "more flexible than the
+STFT" is true of what the encoder *can* learn (uneven frequency spacing, several phases per frequency, chapter 05);
+here that flexibility bought nothing measurable.
 
 Which training data, and how much of it, made the shipped model (the data ablation and the training budget) is told
 in the optional appendix, chapter 07.
 """,
         zh="""
-看配对的差值。在没听过的合成声音上（四组训练用的都是这类语音），原始采样点明显落后：比原文的编码器低约 2.5 dB，区间离 0 很远。
-固定的 STFT 滤波器组在这里与学到的编码器打平，线性编码器落后约 1 dB。在真人录音上区间很宽（只有 12 段录音）：原始采样点和线性编码器都与原文的编码器分不出高下，
-STFT 滤波器组领先，但它的区间只是勉强不含 0。
+只看第一次训练（种子 0）的配对差值，问题似乎已经有了答案：在没听过的合成声音上（四组训练用的都是这类语音），原始采样点比原文的编码器低 2.5 dB，
+区间离 0 很远；固定的 STFT 滤波器组与学到的编码器打平，线性编码器落后约 1 dB。在真人录音上区间很宽（只有 12 段录音）。
 
-下结论之前有两点限制。每一组都只训练了**一次**，而区间只反映抽到了哪些测试混合，不反映训练的随机性：同样的学到的、线性和 STFT 三组，
-之前训练过的一次，得分最多差了大约三分之二个 dB，和这里的一些差距一样大（那一次 STFT 滤波器组在真人语音上与原文的编码器持平，所以它在这里的领先算不上发现）。另外，原始采样点这一组只有 16 个通道而不是 64 个：单位矩阵的模板数不可能多于一帧的采样点数。
-所以在这个规模下：对于和训练声音相似的声音，有编码器（学到的或固定的 STFT）时分离**确实**比直接分原始的帧容易，和原文说的一样；
-但**学**编码器并没有比同样大小的固定 STFT 滤波器组多带来什么；在真人语音上，没有哪种编码器明显胜过原始的帧。
-完整规模的研究也发现，同样大小的固定或参数化滤波器组，效果与学出来的相差不大（Pariente 等 2020；Ditter 与 Gerkmann 2020；Heitkaemper 等 2020）。
-原文说的“比 STFT 更灵活”，指的是编码器**能够**学到什么（不均匀的频率分布、同一频率的多个相位，见第 5 章）；在这里，这份灵活没有带来可测量的好处。
+再看第二次训练（种子 1：同样的四组、同样的步数，只是初始权重和每批数据不同）。在同一批合成测试混合上，原始采样点反而比原文的编码器**高** 1.2 dB，
+线性编码器也更高。最后几行说明了原因：**同一组**的两次训练，得分最多相差 2 dB。区间只反映抽到了哪些测试混合，不反映训练的随机性，
+所以每组只训练一次，恰好把最大的不确定性藏了起来。两次训练里都成立的比较只有一个：在合成声音上，通道数相同的固定 STFT 滤波器组与学到的编码器打平
+（+0.1 和 0.0 dB）。
+
+所以在这个规模下实测的结论是：这个消融实验**无法**判定原文“在编码器空间里分离比直接分原始的帧容易”的说法，两次训练对原始的帧给出的结论相差之大，超过了任何一次里的差值本身。
+要判定它，每组需要训练好几次，而且要训练得久得多（我们每次只训练了 3000 步，离收敛还很远）。另外，原始采样点这一组只有 16 个通道而不是 64 个：
+单位矩阵的模板数不可能多于一帧的采样点数。能重复出来的那一点与完整规模的研究一致：同样大小的固定或参数化滤波器组，效果与学出来的相差不大
+（Pariente 等 2020；Ditter 与 Gerkmann 2020；Heitkaemper 等 2020）。原文说的“比 STFT 更灵活”，指的是编码器**能够**学到什么
+（不均匀的频率分布、同一频率的多个相位，见第 5 章）；在这里，这份灵活没有带来可测量的好处。
 
 课程自带的模型用了哪些训练数据、训练了多少（数据消融和训练量），见选读的附录第 7 章。
 """,
@@ -1025,9 +1037,9 @@ te.solution("06.4")
    decoder adds up all $N$ basis signals, weighted, frame by frame (overlap-add, a transposed convolution).
 2. SI-SNR(i) measures the gain in dB whatever the output's scale; PIT scores the better pairing of outputs and
    speakers, and its negative is the training loss; with few mixtures, give an interval.
-3. On the strength map one speaker holds more of each entry than on the waveform, partly because of the ReLU. With
-   the same separator and budget, an encoder (learned or a fixed STFT) beat raw frames by about 2.5 dB on unseen
-   synthetic voices; the learned encoder did not beat the STFT, and on real voices none of this is clear.
+3. On the strength map one speaker holds more of each entry than on the waveform, partly because of the ReLU. Trained
+   with the same separator and budget, encoders and raw frames could not be ranked: two runs of the same arm differ by
+   up to 2 dB, as much as the arms do; only the tie between the learned encoder and a same-size STFT held in both runs.
 
 ## Closing: the whole course on one page
 
@@ -1073,8 +1085,8 @@ own, `python tools/train.py --data DIR` (README) to train this tiny model on rea
 
 1. 编码器把混合语音变成 $N$ 条基信号的权重；分离器为每个说话人给权重加掩码；解码器逐帧把全部 $N$ 条基信号加权求和，再重叠相加（也就是转置卷积）。
 2. SI-SNR(i) 以 dB 衡量提升，与输出的音量无关；PIT 取输出与说话人之间较好的那种配对来打分，它的相反数就是训练损失；混合的数量少时，要给出区间。
-3. 在强度图上，每个元素由一个说话人占有的程度比在波形上高，其中一部分来自 ReLU。分离器和训练量相同时，有编码器（学到的或固定的 STFT）
-   在没听过的合成声音上比直接分原始的帧高约 2.5 dB；学到的编码器没有胜过 STFT；在真人语音上，这些差别都不明显。
+3. 在强度图上，每个元素由一个说话人占有的程度比在波形上高，其中一部分来自 ReLU。分离器和训练量相同时，各种编码器和原始的帧排不出高下：
+   同一组的两次训练最多相差 2 dB，和各组之间的差别一样大；两次都成立的只有一点：学到的编码器与同样大小的 STFT 打平。
 
 ## 结语：一页纸看全课
 
