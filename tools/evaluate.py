@@ -6,7 +6,7 @@
 
 Also what README says beside the tables: the score per real recording, and the training-amount trend of the
 ablation's budget table. The package keeps the scoring loop (``tasnet_edu.core.evaluation``); chapter 06 reads the
-stored tables. ``tools/ablation.py`` scores the ablations with :func:`ablation_entry` and :func:`synthetic_test_mixtures`.
+stored tables. ``tools/ablation.py`` scores the ablations on :func:`synthetic_test_mixtures` and the real mixtures.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -104,11 +103,6 @@ def results_table(test_sets=("real", "clips"), methods=tuple(METHODS), count: in
         for method in methods:
             table[method][test_set] = summary(method_scores(method, mixtures, models))
     return table
-
-
-def ablation_entry(separate: Callable, mixtures: list[dict]) -> dict:
-    """:func:`summary` of ``separate`` on ``mixtures``."""
-    return summary(si_snri_scores(separate, mixtures))
 
 
 def synthetic_test_mixtures(corpus, count: int = 100, seconds: float = 3.0, seed: int = 0, language: str | None = None) -> list[dict]:
