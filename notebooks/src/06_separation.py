@@ -690,8 +690,9 @@ Comparing two arms is sharper on the *same* mixtures: the cell
 subtracts the document's encoder's score from each other arm's, mixture by mixture, and prints the mean difference
 with a 95% interval (computed by `tools/ablation.py`; on the real set it resamples the 12 recordings, since the 66
 mixtures share them; on the synthetic set it resamples mixtures). The cell checks the mean against the stored one. It
-does so for two training runs of every arm (seeds 0 and 1; the table shows seed 0), then prints each arm's two runs
-side by side.
+does so for two training runs of every arm (seeds 0 and 1; the table shows seed 0) and prints one line per run and arm:
+the seed, the arm, then the difference on real voices and on synthetic voices, each with its interval. Last, each
+arm's two runs side by side: its mean on synthetic voices for seed 0 / seed 1.
 """,
         zh="""
 看每一列时都要连同区间一起看。在真人语音上，只用合成语音训练的模型确实能分离一些，而第一版模型（10 个 espeak-ng 声音，
@@ -716,7 +717,8 @@ Luo 与 Mesgarani 2019）。检查点是按合成验证集挑的，从没用真�
 
 表里给出每一组的平均值和区间（重采样的是混合，所以在真人测试集上偏窄，原因见上文）。比较两组时，在**同一批**混合上比更灵敏：单元格把每一组的得分逐个混合地减去原文编码器的得分，
 打印差值的平均和 95% 区间（由 `tools/ablation.py` 算出；真人测试集上重采样的是 12 段录音，因为 66 个混合共用这些录音；合成测试集上重采样的是混合），
-并核对平均值与存档的一致。它对每一组的两次训练（种子 0 和 1；表里是种子 0）都这样做，最后把每一组两次训练的得分并排打印出来。
+并核对平均值与存档的一致。它对每一组的两次训练（种子 0 和 1；表里是种子 0）都这样做，每次训练、每一组打印一行：种子、哪一组，然后是真人语音和合成语音上的差值，各带区间。
+最后把每一组两次训练的得分并排打印出来：合成语音上的平均值，种子 0 / 种子 1。
 """,
     ),
     code("""
@@ -726,17 +728,18 @@ ablation = ablation_results()
 display(Markdown(ablation_table("encoder", te.current_language())))   # en: the runs of seed 0 // zh: 种子 0 的那次训练
 for seed, (runs, paired) in enumerate([(ablation["runs"], ablation["paired"]), (ablation["runs-seed1"], ablation["paired-seed1"])]):
     for arm in ("encoder-linear", "encoder-stft", "encoder-waveform"):
+        cells = []
         for test_set in ("real", "synthetic"):
             mine = torch.tensor(runs[arm][test_set]["scores"], dtype=torch.float64)
             document = torch.tensor(runs["encoder-learned"][test_set]["scores"], dtype=torch.float64)
             d = mine - document                                        # en: paired: the same mixtures // zh: 配对：同一批混合
             stored = paired[f"{arm} - encoder-learned"][test_set]      # en: mean and 95% interval, 0.01 dB // zh: 平均值和 95% 区间，精确到 0.01 dB
             assert abs(float(d.mean()) - stored["mean"]) < 0.006
-            print(f"seed {seed}  {arm!r:18s} - 'encoder-learned'  {test_set!r:11s} {stored['mean']:+.1f} dB  "
-                  f"[{stored['ci95'][0]:+.1f}, {stored['ci95'][1]:+.1f}]")
+            cells.append(f"{stored['mean']:+.1f} [{stored['ci95'][0]:+.1f}, {stored['ci95'][1]:+.1f}]")
+        print(seed, f"{arm!r:18s}", "   ".join(cells))                # en: seed, arm, real, synthetic (dB) // zh: 种子、哪一组、真人、合成（dB）
 for arm in ("encoder-learned", "encoder-linear", "encoder-stft", "encoder-waveform"):   # en: the same arm, two runs // zh: 同一组的两次训练
     means = [ablation[key][arm]["synthetic"]["mean"] for key in ("runs", "runs-seed1")]
-    print(f"{arm!r:18s} 'synthetic'  seed 0: {means[0]:.1f} dB  seed 1: {means[1]:.1f} dB")
+    print(f"{arm!r:18s}", " / ".join(f"{m:.1f}" for m in means))   # en: synthetic, seed 0 / seed 1 (dB) // zh: 合成，种子 0 / 种子 1（dB）
 """),
     md(
         en="""

@@ -1,4 +1,4 @@
-"""Chapter 06: why the encoder exists — separating two voices. Figures only: the cells compute (the model stage by
+"""Chapter 06: separating two voices, and what the encoder buys. Figures only: the cells compute (the model stage by
 stage, SI-SNR, PIT, overlap-add, a training step, in plain torch checked against ``tasnet_edu.core``), this draws."""
 
 from __future__ import annotations

@@ -259,3 +259,15 @@ def test_why_the_pooled_synthetic_score_sits_above_both_languages():
                 f"and the {pairs['zh']['n']} Mandarin pairs {pairs['zh']['mean']:.2f}")
     assert sentence in " ".join(README.split())
     assert pairs["cross"]["mean"] > max(pairs["en"]["mean"], pairs["zh"]["mean"])
+
+
+def test_the_appendix_computes_the_trend_readme_gives():
+    """Chapter 07 computes the training-amount line in a cell; its printed numbers are tools/evaluate.py's."""
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "en" / "07_appendix.ipynb", as_version=4)
+    printed = [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    line = next(text for text in printed if text.startswith("per_doubling ="))
+    cost = budget_trend()
+    assert line.strip() == (f"per_doubling = {cost['db_per_doubling']:+.2f} dB | hours = {cost['hours']:,.0f} | "
+                            f"times = {cost['times_stage_2']:.0f} | gpu_hours = {cost['gpu_hours']:.0f}")
